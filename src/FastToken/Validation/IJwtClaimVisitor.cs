@@ -1,0 +1,24 @@
+using System.Text.Json;
+
+namespace FastToken;
+
+/// <summary>
+/// Sees every top-level claim during the validator's single pass over the payload, so that
+/// policies and claim capture need no second parse. Generated policies implement it.
+/// </summary>
+/// <remarks>
+/// The visitor is called only for tokens whose signature has verified, before the
+/// registered claims are judged; its conclusions count only if the result is valid.
+/// </remarks>
+public interface IJwtClaimVisitor
+{
+    /// <summary>Called once per top-level member of the claims set.</summary>
+    /// <param name="name">The member name, unescaped UTF-8.</param>
+    /// <param name="value">
+    /// A copy of the reader positioned on the value; the visitor may read through it (into an
+    /// array or object) without disturbing the validator.
+    /// </param>
+    /// <param name="valueOffset">Where the value starts in <see cref="JwtValidationResult.PayloadJson"/>,
+    /// so that a visitor can keep a position instead of a span.</param>
+    void VisitClaim(ReadOnlySpan<byte> name, ref Utf8JsonReader value, int valueOffset);
+}

@@ -1,0 +1,375 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+using FastToken.Keys;
+
+namespace FastToken;
+
+/// <summary>
+/// Validates JWS compact JWTs (RFC 7515, 7518, 7519) under the hygiene of RFC 8725, without
+/// allocating after warm-up. One instance is immutable and safe to share between threads.
+/// </summary>
+/// <remarks>
+/// The work is ordered so that a hostile token costs as little as possible: size and
+/// alphabet first, then the header, the algorithm and the key, then the signature, and only
+/// after the signature verifies are the payload decoded and the claims judged.
+/// </remarks>
+public sealed partial class JwtValidator
+{
+    /// <summary>The longest signature segment read, in base64url characters (RSA up to 8192 bits).</summary>
+    private const int MaxSignatureChars = 1366;
+
+    private const int MaxHeaderMembers = 32;
+
+    private static readonly SearchValues<byte> s_compactAlphabet =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."u8);
+
+    private static ReadOnlySpan<byte> ApplicationPrefix => "application/"u8;
+
+    private readonly IJsonWebKeySource _keys;
+    private readonly byte[][] _issuers;
+    private readonly byte[][] _audiences;
+    private readonly bool _validateIssuer;
+    private readonly bool _validateAudience;
+    private readonly uint _allowedAlgorithms;
+    private readonly byte[]? _requiredType;
+    private readonly double _clockSkewSeconds;
+    private readonly TimeProvider _timeProvider;
+    private readonly bool _requireExpirationTime;
+    private readonly int _maxTokenLength;
+    private readonly JsonReaderOptions _readerOptions;
+    private readonly int _maxClaimCount;
+    private readonly int _maxKeyCandidates;
+    private readonly int _minimumRsaBits;
+
+    /// <summary>Creates a validator. The options are copied.</summary>
+    /// <param name="options">The rules.</param>
+    /// <exception cref="ArgumentException">The options are incomplete or contradict themselves.</exception>
+    public JwtValidator(JwtValidationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _keys = options.Keys ?? throw new ArgumentException("Keys are required.", nameof(options));
+        _validateIssuer = options.ValidateIssuer;
+        _validateAudience = options.ValidateAudience;
+        _issuers = [.. options.ValidIssuers.Select(Encoding.UTF8.GetBytes)];
+        _audiences = [.. options.ValidAudiences.Select(Encoding.UTF8.GetBytes)];
+        if (_validateIssuer && _issuers.Length == 0)
+        {
+            throw new ArgumentException(
+                "ValidIssuers is empty while ValidateIssuer is on: name the issuers, or turn the check off.",
+                nameof(options));
+        }
+
+        if (_validateAudience && _audiences.Length == 0)
+        {
+            throw new ArgumentException(
+                "ValidAudiences is empty while ValidateAudience is on: name the audiences, or turn the check off.",
+                nameof(options));
+        }
+
+        IEnumerable<JwtAlgorithm> allowed = options.Algorithms.Count == 0 ? JwtAlgorithms.All : options.Algorithms;
+        foreach (JwtAlgorithm algorithm in allowed)
+        {
+            if (algorithm == JwtAlgorithm.Unknown || !Enum.IsDefined(algorithm))
+            {
+                throw new ArgumentException($"'{algorithm}' is not a supported algorithm.", nameof(options));
+            }
+
+            _allowedAlgorithms |= 1u << (int)algorithm;
+        }
+
+        if (options.RequiredType is { } type)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(type);
+            _requiredType = StartsWithIgnoreCase(bytes, ApplicationPrefix) ? bytes[ApplicationPrefix.Length..] : bytes;
+        }
+
+        if (options.ClockSkew < TimeSpan.Zero || options.MaxTokenLength <= 0 || options.MaxJsonDepth <= 0 ||
+            options.MaxClaimCount <= 0 || options.MaxKeyCandidates <= 0)
+        {
+            throw new ArgumentException("Clock skew and the size bounds must not be negative.", nameof(options));
+        }
+
+        _clockSkewSeconds = options.ClockSkew.TotalSeconds;
+        _timeProvider = options.TimeProvider ?? TimeProvider.System;
+        _requireExpirationTime = options.RequireExpirationTime;
+        _maxTokenLength = options.MaxTokenLength;
+        _readerOptions = new JsonReaderOptions
+        {
+            MaxDepth = options.MaxJsonDepth,
+            CommentHandling = JsonCommentHandling.Disallow,
+            AllowTrailingCommas = false,
+        };
+        _maxClaimCount = options.MaxClaimCount;
+        _maxKeyCandidates = options.MaxKeyCandidates;
+        _minimumRsaBits = options.MinimumRsaKeySizeInBits;
+    }
+
+    /// <summary>Validates a token given as UTF-8 (or ASCII) bytes.</summary>
+    /// <param name="token">The compact token.</param>
+    /// <returns>The result; dispose it when done with its claims.</returns>
+    public JwtValidationResult Validate(ReadOnlySpan<byte> token)
+    {
+        NoClaimVisitor visitor = default;
+        return Validate(token, ref visitor);
+    }
+
+    /// <summary>Validates a token given as characters, as hosting layers hand them.</summary>
+    /// <param name="token">The compact token.</param>
+    /// <returns>The result; dispose it when done with its claims.</returns>
+    public JwtValidationResult Validate(ReadOnlySpan<char> token)
+    {
+        NoClaimVisitor visitor = default;
+        return Validate(token, ref visitor);
+    }
+
+    /// <summary>Validates a token and shows each claim to <paramref name="visitor"/> during the same pass.</summary>
+    /// <typeparam name="TVisitor">The visitor type; a struct is inlined.</typeparam>
+    /// <param name="token">The compact token as UTF-8 bytes.</param>
+    /// <param name="visitor">The visitor.</param>
+    /// <returns>The result; dispose it when done with its claims.</returns>
+    public JwtValidationResult Validate<TVisitor>(ReadOnlySpan<byte> token, ref TVisitor visitor)
+        where TVisitor : IJwtClaimVisitor, allows ref struct
+    {
+        if (token.Length > _maxTokenLength)
+        {
+            return new JwtValidationResult(TokenStatus.TooLarge);
+        }
+
+        ValidationContext context = ValidationContext.Rent();
+        context.Reset(Capacity(token.Length, 0));
+        return Finish(context, ValidateCore(context, token, 0, ref visitor));
+    }
+
+    /// <summary>Validates a token given as characters and shows each claim to <paramref name="visitor"/>.</summary>
+    /// <typeparam name="TVisitor">The visitor type; a struct is inlined.</typeparam>
+    /// <param name="token">The compact token.</param>
+    /// <param name="visitor">The visitor.</param>
+    /// <returns>The result; dispose it when done with its claims.</returns>
+    public JwtValidationResult Validate<TVisitor>(ReadOnlySpan<char> token, ref TVisitor visitor)
+        where TVisitor : IJwtClaimVisitor, allows ref struct
+    {
+        if (token.Length > _maxTokenLength)
+        {
+            return new JwtValidationResult(TokenStatus.TooLarge);
+        }
+
+        ValidationContext context = ValidationContext.Rent();
+        context.Reset(Capacity(token.Length, token.Length));
+
+        // A token is ASCII by construction; anything else is malformed, not transcoded.
+        if (Ascii.FromUtf16(token, context.Buffer, out int written) != OperationStatus.Done)
+        {
+            return Finish(context, TokenStatus.Malformed);
+        }
+
+        ReadOnlySpan<byte> bytes = context.Buffer.AsSpan(0, written);
+        return Finish(context, ValidateCore(context, bytes, written, ref visitor));
+    }
+
+    private static int Capacity(int tokenLength, int copied)
+    {
+        // Decoded header and payload, plus a scratch area as large as both for unescaped strings.
+        int decoded = Base64Url.GetMaxDecodedLength(tokenLength);
+        return copied + (2 * decoded) + 16;
+    }
+
+    private static JwtValidationResult Finish(ValidationContext context, TokenStatus status)
+    {
+        if (status == TokenStatus.Valid)
+        {
+            return new JwtValidationResult(context);
+        }
+
+        ValidationContext.Return(context);
+        return new JwtValidationResult(status);
+    }
+
+    private TokenStatus ValidateCore<TVisitor>(
+        ValidationContext context,
+        ReadOnlySpan<byte> token,
+        int start,
+        ref TVisitor visitor)
+        where TVisitor : IJwtClaimVisitor, allows ref struct
+    {
+        // RFC 7515 7.1: BASE64URL(header) '.' BASE64URL(payload) '.' BASE64URL(signature).
+        // One vectorized scan rejects padding, white space and every foreign byte at once.
+        if (token.IsEmpty || token.IndexOfAnyExcept(s_compactAlphabet) >= 0)
+        {
+            return TokenStatus.Malformed;
+        }
+
+        int firstDot = token.IndexOf((byte)'.');
+        int secondDot = firstDot < 0 ? -1 : token[(firstDot + 1)..].IndexOf((byte)'.');
+        if (secondDot < 0)
+        {
+            return TokenStatus.Malformed;
+        }
+
+        secondDot += firstDot + 1;
+        ReadOnlySpan<byte> headerSegment = token[..firstDot];
+        ReadOnlySpan<byte> payloadSegment = token[(firstDot + 1)..secondDot];
+        ReadOnlySpan<byte> signatureSegment = token[(secondDot + 1)..];
+
+        // An empty payload is a detached-content JWS (RFC 7515 F), never "no claims".
+        // The signature may be empty here so that alg "none" is reported as such below.
+        if (headerSegment.IsEmpty || payloadSegment.IsEmpty || payloadSegment.Length % 4 == 1 ||
+            signatureSegment.Contains((byte)'.') || signatureSegment.Length > MaxSignatureChars)
+        {
+            return TokenStatus.Malformed;
+        }
+
+        // The header: decoded into the context, read once.
+        context.HeaderStart = start;
+        if (!TryDecode(context, headerSegment, start, out context.HeaderLength))
+        {
+            return TokenStatus.Malformed;
+        }
+
+        int payloadStart = start + context.HeaderLength;
+        int payloadMax = Base64Url.GetMaxDecodedLength(payloadSegment.Length);
+        context.SetScratch(payloadStart + payloadMax, context.Buffer.Length);
+
+        TokenStatus status = ReadHeader(context);
+        if (status != TokenStatus.Valid)
+        {
+            return status;
+        }
+
+        if ((_allowedAlgorithms & (1u << (int)context.Algorithm)) == 0)
+        {
+            return TokenStatus.AlgorithmNotAllowed;
+        }
+
+        if (_requiredType is not null && !TypeMatches(context))
+        {
+            return TokenStatus.TypeInvalid;
+        }
+
+        // The signature, checked before any claim is trusted (RFC 8725 3.2).
+        Span<byte> signature = stackalloc byte[1024];
+        if (Base64Url.DecodeFromUtf8(signatureSegment, signature, out _, out int signatureLength) != OperationStatus.Done)
+        {
+            return TokenStatus.Malformed;
+        }
+
+        status = VerifySignature(context, token[..secondDot], signature[..signatureLength]);
+        if (status != TokenStatus.Valid)
+        {
+            return status;
+        }
+
+        // The claims, in one pass.
+        context.PayloadStart = payloadStart;
+        if (Base64Url.DecodeFromUtf8(payloadSegment, context.Buffer.AsSpan(payloadStart), out _, out context.PayloadLength)
+            != OperationStatus.Done)
+        {
+            return TokenStatus.Malformed;
+        }
+
+        // A signed payload that is not JSON object text is a valid JWS but no JWT (RFC 7519 7.2).
+        ReadOnlySpan<byte> payload = context.Payload;
+        int first = payload.IndexOfAnyExcept(" \t\r\n"u8);
+        if (first < 0 || payload[first] != (byte)'{' || !Utf8.IsValid(payload))
+        {
+            return TokenStatus.NotJwt;
+        }
+
+        return ReadClaims(context, ref visitor);
+    }
+
+    private static bool TryDecode(ValidationContext context, ReadOnlySpan<byte> segment, int start, out int length)
+    {
+        // System.Buffers.Text.Base64Url refuses a non-canonical last character, so one token
+        // has exactly one encoding; the alphabet scan has already refused '=' and white space.
+        OperationStatus status = Base64Url.DecodeFromUtf8(segment, context.Buffer.AsSpan(start), out _, out length);
+        return status == OperationStatus.Done && Utf8.IsValid(context.Buffer.AsSpan(start, length));
+    }
+
+    private TokenStatus VerifySignature(ValidationContext context, ReadOnlySpan<byte> signingInput, ReadOnlySpan<byte> signature)
+    {
+        JsonWebKeySet keys = _keys.Current;
+        JwtAlgorithm algorithm = context.Algorithm;
+        bool byKeyId = context.KeyIdStart >= 0;
+        ReadOnlySpan<JsonWebKey> candidates = byKeyId
+            ? keys.FindByKeyId(context.Buffer.AsSpan(context.KeyIdStart, context.KeyIdLength))
+            : keys.FindByAlgorithm(algorithm);
+
+        int tried = 0;
+        bool tooShort = false;
+        foreach (JsonWebKey key in candidates)
+        {
+            if (tried == _maxKeyCandidates)
+            {
+                break;
+            }
+
+            KeyFit fit = key.Fit(algorithm, _minimumRsaBits);
+            if (fit == KeyFit.NoFit)
+            {
+                continue;
+            }
+
+            if (fit == KeyFit.TooShort)
+            {
+                tooShort = true;
+                continue;
+            }
+
+            tried++;
+            if (key.Verify(algorithm, signingInput, signature))
+            {
+                return TokenStatus.Valid;
+            }
+        }
+
+        if (tried > 0)
+        {
+            return TokenStatus.SignatureInvalid;
+        }
+
+        if (tooShort)
+        {
+            return TokenStatus.KeyTooShort;
+        }
+
+        // A kid that names keys of another type is an algorithm/key mismatch, not a missing key.
+        if (!candidates.IsEmpty)
+        {
+            return TokenStatus.AlgorithmNotAllowed;
+        }
+
+        _keys.OnKeyNotFound();
+        return TokenStatus.KeyNotFound;
+    }
+
+    private bool TypeMatches(ValidationContext context)
+    {
+        if (context.TypeStart < 0)
+        {
+            return false;
+        }
+
+        // RFC 7515 4.1.9: "application/" may be omitted, and media types compare case-insensitively.
+        ReadOnlySpan<byte> type = context.Buffer.AsSpan(context.TypeStart, context.TypeLength);
+        if (StartsWithIgnoreCase(type, ApplicationPrefix))
+        {
+            type = type[ApplicationPrefix.Length..];
+        }
+
+        return Ascii.EqualsIgnoreCase(type, _requiredType);
+    }
+
+    private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> value, ReadOnlySpan<byte> prefix) =>
+        value.Length >= prefix.Length && Ascii.EqualsIgnoreCase(value[..prefix.Length], prefix);
+
+    /// <summary>The visitor used when the caller has none; the JIT removes its calls.</summary>
+    private struct NoClaimVisitor : IJwtClaimVisitor
+    {
+        public readonly void VisitClaim(ReadOnlySpan<byte> name, ref Utf8JsonReader value, int valueOffset)
+        {
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Text.Json;
+
+namespace FastToken;
+
+/// <summary>
+/// The per-validation working state: one buffer for the decoded header, payload and any
+/// unescaped strings, and the claim table. Contexts are pooled so that a validation after
+/// warm-up allocates nothing; a result holds its context until it is disposed.
+/// </summary>
+internal sealed class ValidationContext
+{
+    [ThreadStatic]
+    private static ValidationContext? t_cached;
+
+    private static readonly ValidationContext?[] s_shared = new ValidationContext?[Math.Clamp(Environment.ProcessorCount * 2, 4, 64)];
+
+    // Positions of escaped strings already unescaped into the scratch area: raw start, copy start, length.
+    private (int Raw, int Start, int Length)[] _unescaped = new (int, int, int)[4];
+    private int _unescapedCount;
+    private int _scratchEnd;
+    private int _scratchLimit;
+
+    public byte[] Buffer = new byte[1024];
+
+    public ClaimEntry[] Claims = new ClaimEntry[16];
+
+    public int ClaimCount;
+
+    /// <summary>Bumped on every return to the pool, so that a stale result can tell it is stale.</summary>
+    public int Generation;
+
+    public int HeaderStart;
+
+    public int HeaderLength;
+
+    public int PayloadStart;
+
+    public int PayloadLength;
+
+    public JwtAlgorithm Algorithm;
+
+    public int KeyIdStart = -1;
+
+    public int KeyIdLength;
+
+    public int TypeStart = -1;
+
+    public int TypeLength;
+
+    public int Issuer = -1;
+
+    public int Subject = -1;
+
+    public int Audience = -1;
+
+    public int JwtId = -1;
+
+    public double ExpiresAt = double.NaN;
+
+    public double NotBefore = double.NaN;
+
+    public double IssuedAt = double.NaN;
+
+    public ReadOnlySpan<byte> Header => Buffer.AsSpan(HeaderStart, HeaderLength);
+
+    public ReadOnlySpan<byte> Payload => Buffer.AsSpan(PayloadStart, PayloadLength);
+
+    public static ValidationContext Rent()
+    {
+        ValidationContext? context = t_cached;
+        if (context is not null)
+        {
+            t_cached = null;
+            return context;
+        }
+
+        for (int i = 0; i < s_shared.Length; i++)
+        {
+            context = Interlocked.Exchange(ref s_shared[i], null);
+            if (context is not null)
+            {
+                return context;
+            }
+        }
+
+        return new ValidationContext();
+    }
+
+    public static void Return(ValidationContext context)
+    {
+        context.Generation++;
+        if (t_cached is null)
+        {
+            t_cached = context;
+            return;
+        }
+
+        for (int i = 0; i < s_shared.Length; i++)
+        {
+            if (Interlocked.CompareExchange(ref s_shared[i], context, null) is null)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Clears the facts of the previous token and makes room for one of this length.</summary>
+    public void Reset(int capacity)
+    {
+        if (Buffer.Length < capacity)
+        {
+            Buffer = new byte[Math.Max(capacity, Buffer.Length * 2)];
+        }
+
+        ClaimCount = 0;
+        Algorithm = JwtAlgorithm.Unknown;
+        KeyIdStart = -1;
+        KeyIdLength = 0;
+        TypeStart = -1;
+        TypeLength = 0;
+        Issuer = Subject = Audience = JwtId = -1;
+        ExpiresAt = NotBefore = IssuedAt = double.NaN;
+        _unescapedCount = 0;
+    }
+
+    /// <summary>Sets the scratch area that unescaped strings are copied into.</summary>
+    public void SetScratch(int start, int limit)
+    {
+        _scratchEnd = start;
+        _scratchLimit = limit;
+    }
+
+    /// <summary>Copies an unescaped JSON string into the scratch area; <see langword="false"/> when it does not fit.</summary>
+    public bool TryUnescape(ref Utf8JsonReader reader, out int start, out int length)
+    {
+        // Unescaped text is never longer than its escaped form, so that length is enough room.
+        Span<byte> free = Buffer.AsSpan(_scratchEnd, _scratchLimit - _scratchEnd);
+        if (reader.HasValueSequence || reader.ValueSpan.Length > free.Length)
+        {
+            start = length = 0;
+            return false;
+        }
+
+        length = reader.CopyString(free);
+
+        start = _scratchEnd;
+        _scratchEnd += length;
+        return true;
+    }
+
+    /// <summary>
+    /// The unescaped form of a string value. Each escaped value is copied at most once, so
+    /// the scratch area (as long as the payload) can never run out however often it is read.
+    /// </summary>
+    public ReadOnlySpan<byte> GetString(int valueStart, int valueLength, bool escaped)
+    {
+        if (!escaped)
+        {
+            return Buffer.AsSpan(valueStart, valueLength);
+        }
+
+        for (int i = 0; i < _unescapedCount; i++)
+        {
+            if (_unescaped[i].Raw == valueStart)
+            {
+                return Buffer.AsSpan(_unescaped[i].Start, _unescaped[i].Length);
+            }
+        }
+
+        // The raw value sits between its quotes in the buffer; read it as a one-value document.
+        Utf8JsonReader reader = new(Buffer.AsSpan(valueStart - 1, valueLength + 2));
+        reader.Read();
+        if (!TryUnescape(ref reader, out int start, out int length))
+        {
+            // Unreachable: unescaped text is never longer than its escaped form.
+            return default;
+        }
+
+        if (_unescapedCount == _unescaped.Length)
+        {
+            Array.Resize(ref _unescaped, _unescaped.Length * 2);
+        }
+
+        _unescaped[_unescapedCount++] = (valueStart, start, length);
+        return Buffer.AsSpan(start, length);
+    }
+
+    /// <summary>Adds a claim to the table, growing it within the caller's bound.</summary>
+    public ref ClaimEntry AddClaim()
+    {
+        if (ClaimCount == Claims.Length)
+        {
+            Array.Resize(ref Claims, Claims.Length * 2);
+        }
+
+        return ref Claims[ClaimCount++];
+    }
+}

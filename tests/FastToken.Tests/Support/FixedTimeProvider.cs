@@ -1,0 +1,11 @@
+namespace FastToken.Tests.Support;
+
+/// <summary>A clock that says what the test tells it.</summary>
+internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public static FixedTimeProvider AtUnixSeconds(long seconds) => new(DateTimeOffset.FromUnixTimeSeconds(seconds));
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
