@@ -1,0 +1,9 @@
+namespace FastToken.AspNetCore.Tests.Support;
+
+/// <summary>A clock that says what the test tells it.</summary>
+internal sealed class ManualTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
