@@ -40,6 +40,7 @@ public static class Program
             new HelpOption(),
             new VersionOption(),
             VerifyCommand.Create(console),
+            ExtractCommand.Create(console),
             InspectCommand.Create(console),
             KeygenCommand.Create(console),
             MintCommand.Create(console),
@@ -90,5 +91,6 @@ public static class Program
         }
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    private static string OneLine(string message) =>
+        string.Join(' ', message.ReplaceLineEndings(" ").Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
 }
