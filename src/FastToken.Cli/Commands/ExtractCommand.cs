@@ -131,7 +131,7 @@ internal static class ExtractCommand
         else
         {
             string verdict = invalidRequest ? "INVALID REQUEST" : "NOT FOUND";
-            console.Out.WriteLine($"{verdict}  {KebabCase.From(status)}: {status.GetDescription()}");
+            console.Out.WriteLine($"{verdict}  {status.ToKebabCase()}: {status.GetDescription()}");
             console.Out.WriteLine($"HTTP {httpStatus}, WWW-Authenticate: {challenge}");
         }
 
@@ -160,7 +160,7 @@ internal static class ExtractCommand
     {
         w.WriteStartObject();
         w.WriteBoolean("found", false);
-        w.WriteString("status", KebabCase.From(status));
+        w.WriteString("status", status.ToKebabCase());
         if (error is { } e)
         {
             w.WriteString("error", e.Code);

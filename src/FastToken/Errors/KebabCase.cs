@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace FastToken.Cli;
+namespace FastToken;
 
-/// <summary>Enum names as the CLI prints them: <c>ConflictingTokens</c> becomes <c>conflicting-tokens</c>.</summary>
+/// <summary>Status names as logs, the CLI and scripts see them: <c>ConflictingTokens</c> becomes <c>conflicting-tokens</c>.</summary>
 internal static class KebabCase
 {
     public static string From<TEnum>(TEnum value)
