@@ -10,6 +10,11 @@ public static class ExtractionStatusExtensions
     /// <returns><see langword="true"/> only for <see cref="ExtractionStatus.Found"/>.</returns>
     public static bool IsFound(this ExtractionStatus status) => status == ExtractionStatus.Found;
 
+    /// <summary>The status in kebab-case, as the CLI and logs print it, e.g. <c>conflicting-tokens</c>.</summary>
+    /// <param name="status">The status.</param>
+    /// <returns>The kebab-case name.</returns>
+    public static string ToKebabCase(this ExtractionStatus status) => KebabCase.From(status);
+
     /// <summary>
     /// Whether <paramref name="status"/> means the request carries no usable token. The server
     /// should answer 401 with a <c>WWW-Authenticate: Bearer</c> challenge that has no error code
