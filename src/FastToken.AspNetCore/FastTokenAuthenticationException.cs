@@ -38,6 +38,18 @@ public sealed class FastTokenAuthenticationException : Exception
         TokenSource = TokenSource.Cookie;
     }
 
+    /// <summary>
+    /// Creates an exception for a token that could not be checked because the issuer is unreachable.
+    /// </summary>
+    /// <param name="source">Where the token came from.</param>
+    /// <param name="innerException">Why the validator could not be created.</param>
+    public FastTokenAuthenticationException(TokenSource source, Exception innerException)
+        : base("The token cannot be checked now: the issuer's keys are unavailable.", innerException)
+    {
+        Failure = FastTokenFailure.IssuerUnavailable;
+        TokenSource = source;
+    }
+
     /// <summary>The kind of failure, which decides the response.</summary>
     public FastTokenFailure Failure { get; }
 
@@ -53,17 +65,18 @@ public sealed class FastTokenAuthenticationException : Exception
     /// <summary>Where the token came from; <see cref="TokenSource.None"/> when not known.</summary>
     public TokenSource TokenSource { get; }
 
-    /// <summary>The HTTP status that answers this failure: 400, 401 or 403.</summary>
+    /// <summary>The HTTP status that answers this failure: 400, 401, 403 or 503.</summary>
     public int StatusCode => Failure switch
     {
         FastTokenFailure.InvalidRequest => 400,
         FastTokenFailure.CrossSiteRequestRefused => 403,
+        FastTokenFailure.IssuerUnavailable => 503,
         _ => 401,
     };
 
     /// <summary>
     /// The RFC 6750 error code for the <c>WWW-Authenticate</c> challenge, or
-    /// <see langword="null"/> for a CSRF refusal, which is not a token error.
+    /// <see langword="null"/> for a CSRF refusal or an unreachable issuer, which are not token errors.
     /// </summary>
     public string? ErrorCode => Failure switch
     {

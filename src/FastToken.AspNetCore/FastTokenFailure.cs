@@ -21,4 +21,10 @@ public enum FastTokenFailure
     /// with the reason.
     /// </summary>
     CrossSiteRequestRefused,
+
+    /// <summary>
+    /// The token could not be checked because the issuer's discovery document or keys could not
+    /// be fetched: 503 with <c>Retry-After</c>. The client's token may well be valid.
+    /// </summary>
+    IssuerUnavailable,
 }

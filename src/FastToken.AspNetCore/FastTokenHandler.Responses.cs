@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -13,6 +14,10 @@ public sealed partial class FastTokenHandler
 
     private const string PlainText = "text/plain; charset=utf-8";
 
+    // RFC 9110 §10.2.3: when to try again after a 503; the same as the discovery retry delay.
+    private static readonly string RetryAfterSeconds =
+        ((int)AuthorityValidatorSource.RetryDelay.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+
     // Used when a failure did not come from FastToken (an event called Fail): its message could
     // hold anything, so it is never sent.
     private const string GenericTokenDescription = "The token was not accepted.";
@@ -21,7 +26,8 @@ public sealed partial class FastTokenHandler
     /// Answers a request that the endpoint requires to be authenticated:
     /// 401 with a bare <c>Bearer</c> challenge when it carried no token, 401
     /// <c>invalid_token</c> for an invalid token, 400 <c>invalid_request</c> for a malformed or
-    /// ambiguous request (RFC 6750 §3.1), and 403 with the reason for a CSRF refusal.
+    /// ambiguous request (RFC 6750 §3.1), 403 with the reason for a CSRF refusal, and 503 with
+    /// <c>Retry-After</c> when the issuer's keys could not be fetched.
     /// </summary>
     /// <param name="properties">The challenge's properties.</param>
     /// <returns>A task that completes when the response is set.</returns>
@@ -48,12 +54,19 @@ public sealed partial class FastTokenHandler
         SetNoStore(Response);
         Logger.Challenged(Scheme.Name, context.StatusCode);
 
-        // A CSRF refusal is no token error and no challenge: the client should not retry with
-        // other credentials but from a trusted page, so the reason goes in the body.
-        if (failure?.Failure == FastTokenFailure.CrossSiteRequestRefused && context.Error is null)
+        // A CSRF refusal and an unreachable issuer are no token errors and no challenge: the
+        // client should not retry with other credentials, so the reason goes in the body.
+        bool notTokenError = failure?.Failure is FastTokenFailure.CrossSiteRequestRefused
+            or FastTokenFailure.IssuerUnavailable;
+        if (notTokenError && context.Error is null)
         {
+            if (failure!.Failure == FastTokenFailure.IssuerUnavailable)
+            {
+                Response.Headers.RetryAfter = RetryAfterSeconds;
+            }
+
             Response.ContentType = PlainText;
-            await Response.WriteAsync(context.ErrorDescription ?? failure.Message, Encoding.UTF8)
+            await Response.WriteAsync(context.ErrorDescription ?? failure!.Message, Encoding.UTF8)
                 .ConfigureAwait(false);
             return;
         }

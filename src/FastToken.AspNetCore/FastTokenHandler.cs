@@ -129,7 +129,18 @@ public sealed partial class FastTokenHandler : AuthenticationHandler<FastTokenOp
         }
 
         // Step 4: validate.
-        JwtValidator validator = await runtime.Validators.GetAsync(Context.RequestAborted).ConfigureAwait(false);
+        JwtValidator validator;
+        try
+        {
+            validator = await runtime.Validators.GetAsync(Context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Logger.ValidatorUnavailable(Scheme.Name, exception);
+            FastTokenAuthenticationException unavailable = new(source, exception);
+            return await FailAsync(unavailable, FastTokenMetrics.ResultIssuerUnavailable).ConfigureAwait(false);
+        }
+
         FastTokenIdentity? identity = Validate(validator, token, source, out TokenStatus tokenStatus);
         if (identity is null)
         {

@@ -12,8 +12,8 @@ namespace FastToken.AspNetCore;
 /// <remarks>
 /// Tags: <c>fasttoken.scheme</c> (the scheme name), <c>fasttoken.source</c> (<c>header</c>,
 /// <c>cookie</c> or <c>none</c>) and <c>fasttoken.result</c>: <c>valid</c>, <c>no-token</c>,
-/// <c>invalid-request</c>, <c>csrf-refused</c>, <c>rejected</c> (by an event) or the
-/// validation status in kebab-case, such as <c>expired</c> or <c>signature-invalid</c>.
+/// <c>invalid-request</c>, <c>csrf-refused</c>, <c>issuer-unavailable</c>, <c>rejected</c> (by an
+/// event) or the validation status in kebab-case, such as <c>expired</c> or <c>signature-invalid</c>.
 /// No tag ever holds token contents.
 /// </remarks>
 public sealed class FastTokenMetrics
@@ -29,6 +29,9 @@ public sealed class FastTokenMetrics
 
     /// <summary>The result tag of a cookie-borne request refused by the CSRF defence.</summary>
     public const string ResultCsrfRefused = "csrf-refused";
+
+    /// <summary>The result tag of a token that could not be checked: the issuer's keys are unavailable.</summary>
+    public const string ResultIssuerUnavailable = "issuer-unavailable";
 
     /// <summary>The result tag of a valid token that an event rejected.</summary>
     public const string ResultRejected = "rejected";
