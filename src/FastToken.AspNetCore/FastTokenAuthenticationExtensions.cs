@@ -1,5 +1,6 @@
 using FastToken.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -68,6 +69,7 @@ public static class FastTokenAuthenticationExtensions
         IServiceCollection services = builder.Services;
         services.AddMetrics();
         services.TryAddSingleton<FastTokenMetrics>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, TokenRequirementHandler>());
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IConfigureOptions<FastTokenOptions>, FastTokenConfigureOptions>());
         builder.AddScheme<FastTokenOptions, FastTokenHandler>(authenticationScheme, displayName, configureOptions);

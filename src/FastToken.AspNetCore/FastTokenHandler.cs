@@ -244,13 +244,28 @@ public sealed partial class FastTokenHandler : AuthenticationHandler<FastTokenOp
         TokenSource source,
         out TokenStatus status)
     {
-        using JwtValidationResult result = validator.Validate(token.Span);
-        status = result.Status;
-        if (!result.IsValid)
+        // The endpoint's token requirements are judged in the validator's single pass over the
+        // claims, so authorization later needs neither a second parse nor a ClaimsPrincipal.
+        IReadOnlyList<TokenRequirementAttribute>? requirements =
+            Context.GetEndpoint()?.Metadata.GetOrderedMetadata<TokenRequirementAttribute>();
+        if (requirements is { Count: > 0 and <= TokenRequirementVisitor.MaxRequirements })
         {
-            return null;
+            Span<uint> granted = stackalloc uint[TokenRequirementVisitor.MaxRequirements];
+            TokenRequirementVisitor visitor = new(requirements, granted[..requirements.Count]);
+            using JwtValidationResult judged = validator.Validate(token.Span, ref visitor);
+            status = judged.Status;
+            FastTokenIdentity? identity = judged.IsValid ? CreateIdentity(judged, token, source) : null;
+            identity?.SetVerdicts(requirements, visitor.Outcome);
+            return identity;
         }
 
+        using JwtValidationResult result = validator.Validate(token.Span);
+        status = result.Status;
+        return result.IsValid ? CreateIdentity(result, token, source) : null;
+    }
+
+    private FastTokenIdentity CreateIdentity(in JwtValidationResult result, TokenText token, TokenSource source)
+    {
         return new FastTokenIdentity(
             Scheme.Name,
             token.Text!,

@@ -24,6 +24,8 @@ public sealed class FastTokenIdentity : ClaimsIdentity
     private readonly int _tokenLength;
     private string? _token;
     private int _claimsState;
+    private IReadOnlyList<TokenRequirementAttribute>? _judged;
+    private uint _verdicts;
 
     /// <summary>Creates an identity for a token that has been validated.</summary>
     /// <param name="authenticationType">The scheme name.</param>
@@ -77,6 +79,12 @@ public sealed class FastTokenIdentity : ClaimsIdentity
 
     /// <summary>Whether the claims have been turned into <see cref="Claim"/> objects yet.</summary>
     public bool ClaimsLoaded => Volatile.Read(ref _claimsState) == Loaded;
+
+    /// <summary>
+    /// The scopes of the first token requirement that refused the request, for the 403
+    /// challenge; null when none refused or the refusing one named no scope.
+    /// </summary>
+    internal string? RequiredScope { get; set; }
 
     /// <inheritdoc/>
     public override IEnumerable<Claim> Claims
@@ -170,6 +178,36 @@ public sealed class FastTokenIdentity : ClaimsIdentity
     {
         EnsureClaims();
         base.WriteTo(writer);
+    }
+
+    /// <summary>Keeps the verdicts reached on the endpoint's requirements during validation.</summary>
+    /// <param name="judged">The requirements, in the order of the verdict bits.</param>
+    /// <param name="verdicts">Bit i is set when requirement i is met.</param>
+    internal void SetVerdicts(IReadOnlyList<TokenRequirementAttribute> judged, uint verdicts)
+    {
+        _judged = judged;
+        _verdicts = verdicts;
+    }
+
+    /// <summary>The verdict on <paramref name="requirement"/> if it was judged during validation.</summary>
+    /// <returns>Whether it is met, or null when it was not judged.</returns>
+    internal bool? GetVerdict(TokenRequirement requirement)
+    {
+        IReadOnlyList<TokenRequirementAttribute>? judged = _judged;
+        if (judged is null)
+        {
+            return null;
+        }
+
+        for (int index = 0; index < judged.Count; index++)
+        {
+            if (ReferenceEquals(judged[index].Requirement, requirement))
+            {
+                return (_verdicts & (1u << index)) != 0;
+            }
+        }
+
+        return null;
     }
 
     private void EnsureClaims()

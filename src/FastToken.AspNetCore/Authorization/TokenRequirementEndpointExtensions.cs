@@ -1,0 +1,33 @@
+using FastToken.AspNetCore;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Puts token requirements on minimal API endpoints and route groups.</summary>
+public static class TokenRequirementEndpointExtensions
+{
+    /// <summary>
+    /// Requires a token that grants every listed scope. A caller without a valid token gets a
+    /// challenge; one whose token lacks a scope gets 403 <c>insufficient_scope</c> naming them.
+    /// </summary>
+    /// <typeparam name="TBuilder">The endpoint builder type.</typeparam>
+    /// <param name="builder">The endpoint or group.</param>
+    /// <param name="scopes">The scopes.</param>
+    /// <returns>The builder, to chain calls.</returns>
+    /// <exception cref="ArgumentException">No scope, or a scope that is not a scope token.</exception>
+    public static TBuilder RequireTokenScope<TBuilder>(this TBuilder builder, params string[] scopes)
+        where TBuilder : IEndpointConventionBuilder
+        => builder.WithMetadata(new RequireTokenScopeAttribute(scopes));
+
+    /// <summary>
+    /// Requires a token that holds one of the listed roles (in its <c>roles</c> or <c>role</c>
+    /// claim). A caller whose token holds none gets 403 <c>insufficient_scope</c>.
+    /// </summary>
+    /// <typeparam name="TBuilder">The endpoint builder type.</typeparam>
+    /// <param name="builder">The endpoint or group.</param>
+    /// <param name="roles">The roles.</param>
+    /// <returns>The builder, to chain calls.</returns>
+    /// <exception cref="ArgumentException">No role, or a role that is empty or holds a space.</exception>
+    public static TBuilder RequireTokenRole<TBuilder>(this TBuilder builder, params string[] roles)
+        where TBuilder : IEndpointConventionBuilder
+        => builder.WithMetadata(new RequireTokenRoleAttribute(roles));
+}
