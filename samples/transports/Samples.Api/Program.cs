@@ -1,0 +1,3 @@
+using FastToken.Samples.Api;
+
+await ApiServer.Create(args).RunAsync();

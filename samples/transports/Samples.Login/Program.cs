@@ -1,0 +1,3 @@
+using FastToken.Samples.Login;
+
+await LoginServer.Create(args).RunAsync();

@@ -1,0 +1,3 @@
+using FastToken.Samples.Web;
+
+await WebServer.Create(args).RunAsync();
