@@ -59,6 +59,12 @@ public sealed class SampleSites : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException(
+                $"The browser tests need Debian's Chromium at {ChromiumPath}: apt-get install chromium.");
+        }
+
         _certificate = TestCertificate.Create();
         int[] ports = FreePorts(6);
         (LoginHttp, LoginHttps, ApiHttp, ApiHttps, WebHttp, WebHttps) =
