@@ -28,7 +28,8 @@ public sealed class FastTokenOptions : AuthenticationSchemeOptions
     /// The issuer's address, for example <c>https://login.example.com/tenant</c>. Its OpenID
     /// discovery document names the issuer (which becomes the accepted <c>iss</c> unless
     /// <see cref="Issuers"/> is set) and the JWK Set, whose keys are refreshed as the issuer
-    /// rotates them.
+    /// rotates them. Discovery runs when the first request with a token arrives; while the
+    /// issuer cannot be reached, requests with a token are answered 503 with <c>Retry-After</c>.
     /// </summary>
     public string? Authority { get; set; }
 
