@@ -24,9 +24,10 @@ internal enum JsonSyntaxStatus
 /// surrogate escape. A hostile header could thus make every rejection cost an exception (and
 /// its allocations) before any signature is checked, and a lone <c>\uD800</c> in a
 /// <c>kid</c> used to escape the validator as an <see cref="InvalidOperationException"/>.
-/// Text that passes <see cref="Check"/> never makes the reader throw. The check is at least
-/// as strict as the reader with comments and trailing commas disallowed; it is stricter in
-/// refusing escaped lone surrogates (RFC 7493 2.1) and a byte order mark (RFC 8259 8.1).
+/// Text that passes <see cref="Check"/> never makes the reader throw. The check is as strict
+/// as the reader with comments and trailing commas disallowed (a byte order mark included),
+/// and stricter in one way: it refuses escaped lone surrogates (RFC 7493 2.1), which the
+/// reader tokenizes but cannot unescape.
 /// The payload is read only after its signature verified, so it gets the cheaper
 /// <see cref="HasWellFormedEscapes"/> and leaves its syntax to the reader.
 /// The caller has already checked that the text is valid UTF-8.
