@@ -323,7 +323,10 @@ public sealed class InMemoryReferenceTokenStoreTests
                         // Meanwhile read anyone's token: it is either valid for its subject or revoked.
                         int any = random.Next(tokens.Length);
                         OpaqueTokenResult result = store.Validate(tokens[any]);
-                        if (result.IsValid ? result.Subject != $"user-{any}" : result.Status != TokenStatus.UnknownToken)
+                        bool right = result.IsValid
+                            ? result.Subject == $"user-{any}"
+                            : result.Status == TokenStatus.UnknownToken;
+                        if (!right)
                         {
                             failures.Enqueue($"reading {any}: {result.Status}");
                         }

@@ -23,7 +23,10 @@ internal static class TestKeys
 
     public static JsonWebKey Hmac512 { get; } = JsonWebKey.FromSymmetricKey(Secret(3, 64), "hs512");
 
-    public static JsonWebKey P256 { get; } = Ec(ECCurve.NamedCurves.nistP256, "ec-p256");
+    /// <summary>The P-256 key's parameters, private part included, for the platform's own ECDsa.</summary>
+    public static ECParameters P256Parameters { get; } = Generate(ECCurve.NamedCurves.nistP256);
+
+    public static JsonWebKey P256 { get; } = JsonWebKey.FromECDsa(P256Parameters, "ec-p256");
 
     public static JsonWebKey P384 { get; } = Ec(ECCurve.NamedCurves.nistP384, "ec-p384");
 
@@ -73,9 +76,11 @@ internal static class TestKeys
         }
     }
 
-    private static JsonWebKey Ec(ECCurve curve, string keyId)
+    private static JsonWebKey Ec(ECCurve curve, string keyId) => JsonWebKey.FromECDsa(Generate(curve), keyId);
+
+    private static ECParameters Generate(ECCurve curve)
     {
         using ECDsa ecdsa = ECDsa.Create(curve);
-        return JsonWebKey.FromECDsa(ecdsa.ExportParameters(true), keyId);
+        return ecdsa.ExportParameters(true);
     }
 }

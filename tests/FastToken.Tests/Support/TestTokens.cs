@@ -48,6 +48,18 @@ internal static class TestTokens
         return Sign(key, algorithm, Header(algorithm, key.KeyId), claims ?? Claims());
     }
 
+    /// <summary>A valid token for <paramref name="subject"/>, otherwise with the standard claims.</summary>
+    public static string ValidFor(string subject, JwtAlgorithm algorithm = JwtAlgorithm.HS256) =>
+        Valid(algorithm, Claims(subject: subject));
+
+    /// <summary>Signs a header with the standard claims, using the key for <paramref name="algorithm"/>.</summary>
+    public static string SignHeader(string header, JwtAlgorithm algorithm = JwtAlgorithm.HS256) =>
+        Sign(algorithm, header, Claims());
+
+    /// <summary>Signs the standard claims with <paramref name="key"/>, naming <paramref name="keyId"/>.</summary>
+    public static string SignWithKid(JsonWebKey key, JwtAlgorithm algorithm, string? keyId) =>
+        Sign(key, algorithm, Header(algorithm, keyId), Claims());
+
     /// <summary>Signs exact header and payload text with the key for <paramref name="algorithm"/>.</summary>
     public static string Sign(JwtAlgorithm algorithm, string header, string payload) =>
         Sign(TestKeys.For(algorithm), algorithm, header, payload);
@@ -96,6 +108,18 @@ internal static class TestTokens
         string[] parts = token.Split('.');
         Assert.Equal(3, parts.Length);
         return (parts[0], parts[1], parts[2]);
+    }
+
+    /// <summary>
+    /// A base64url character with the same significant bits as <paramref name="last"/> but a
+    /// non-zero unused one: the same bytes, spelled non-canonically.
+    /// </summary>
+    public static char NonCanonicalTwin(char last, int unusedBits)
+    {
+        const string Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        int value = Alphabet.IndexOf(last);
+        Assert.Equal(0, value & ((1 << unusedBits) - 1));
+        return Alphabet[value | 1];
     }
 
     public static string Encode(string text) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(text));
