@@ -103,6 +103,33 @@ public sealed class SignatureRuleTests
         Assert.Equal(TokenStatus.SignatureInvalid, _validator.StatusOf($"{psHeader}.{payload}.{signature}"));
     }
 
+    [Theory]
+    [InlineData(JwtAlgorithm.PS256, 32, TokenStatus.Valid)]
+    [InlineData(JwtAlgorithm.PS256, 0, TokenStatus.SignatureInvalid)]
+    [InlineData(JwtAlgorithm.PS256, 20, TokenStatus.SignatureInvalid)]
+    [InlineData(JwtAlgorithm.PS256, 222, TokenStatus.SignatureInvalid)]
+    [InlineData(JwtAlgorithm.PS384, 48, TokenStatus.Valid)]
+    [InlineData(JwtAlgorithm.PS384, 32, TokenStatus.SignatureInvalid)]
+    [InlineData(JwtAlgorithm.PS512, 64, TokenStatus.Valid)]
+    [InlineData(JwtAlgorithm.PS512, 0, TokenStatus.SignatureInvalid)]
+    public void Pss_salt_must_be_as_long_as_the_hash(JwtAlgorithm algorithm, int saltLength, TokenStatus expected)
+    {
+        // RFC 7518 3.5: "The size of the salt value is the same size as the hash function
+        // output." Signers that use the maximum salt, or none, do not make PS tokens.
+        string header = TestTokens.Encode(TestTokens.Header(algorithm, "rsa"));
+        string signingInput = $"{header}.{TestTokens.Encode(TestTokens.Claims())}";
+        HashAlgorithmName hash = algorithm switch
+        {
+            JwtAlgorithm.PS256 => HashAlgorithmName.SHA256,
+            JwtAlgorithm.PS384 => HashAlgorithmName.SHA384,
+            _ => HashAlgorithmName.SHA512,
+        };
+        byte[] signature = PssSigner.Sign(
+            TestKeys.RsaParameters, Encoding.ASCII.GetBytes(signingInput), hash, saltLength);
+
+        Assert.Equal(expected, _validator.StatusOf($"{signingInput}.{TestTokens.Encode(signature)}"));
+    }
+
     [Fact]
     public void Der_encoded_ecdsa_signature_is_signature_invalid()
     {
