@@ -288,6 +288,13 @@ public sealed class ClaimRuleTests
     }
 
     [Fact]
+    public void Depth_bound_beyond_what_the_check_tracks_is_refused_at_construction()
+    {
+        Assert.Throws<ArgumentException>(() => TestTokens.Validator(o => o.MaxJsonDepth = 257));
+        Assert.Equal(TokenStatus.Valid, Status(Claims(Iss, Aud, Exp), o => o.MaxJsonDepth = 256));
+    }
+
+    [Fact]
     public void More_claims_than_the_bound_is_too_large()
     {
         string Members(int count) => string.Concat(Enumerable.Range(0, count - 3).Select(i => $",\"c{i}\":{i}"));
