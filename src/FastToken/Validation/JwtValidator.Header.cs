@@ -11,6 +11,13 @@ public sealed partial class JwtValidator
     /// </summary>
     private TokenStatus ReadHeader(ValidationContext context)
     {
+        // Checked first so that the reader below never throws on a hostile header.
+        JsonSyntaxStatus syntax = JsonSyntax.Check(context.Header, _readerOptions.MaxDepth);
+        if (syntax != JsonSyntaxStatus.WellFormed)
+        {
+            return syntax == JsonSyntaxStatus.TooDeep ? TokenStatus.TooLarge : TokenStatus.Malformed;
+        }
+
         Span<(int Start, int Length)> names = stackalloc (int, int)[MaxHeaderMembers];
         int count = 0;
         Utf8JsonReader reader = new(context.Header, _readerOptions);
@@ -59,7 +66,7 @@ public sealed partial class JwtValidator
         }
         catch (JsonException)
         {
-            // Utf8JsonReader reports syntax errors only by exception; the token is malformed.
+            // A backstop: JsonSyntax.Check has refused whatever would make the reader throw.
             return TokenStatus.Malformed;
         }
 

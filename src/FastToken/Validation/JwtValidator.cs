@@ -92,6 +92,13 @@ public sealed partial class JwtValidator
             throw new ArgumentException("Clock skew and the size bounds must not be negative.", nameof(options));
         }
 
+        if (options.MaxJsonDepth > JsonSyntax.MaxSupportedDepth)
+        {
+            throw new ArgumentException(
+                $"MaxJsonDepth may be at most {JsonSyntax.MaxSupportedDepth}.",
+                nameof(options));
+        }
+
         _clockSkewSeconds = options.ClockSkew.TotalSeconds;
         _timeProvider = options.TimeProvider ?? TimeProvider.System;
         _requireExpirationTime = options.RequireExpirationTime;
@@ -275,6 +282,12 @@ public sealed partial class JwtValidator
         if (first < 0 || payload[first] != (byte)'{' || !Utf8.IsValid(payload))
         {
             return TokenStatus.NotJwt;
+        }
+
+        // A lone surrogate escape would make unescaping throw in a claim read, now or later.
+        if (!JsonSyntax.HasWellFormedEscapes(payload))
+        {
+            return TokenStatus.Malformed;
         }
 
         return ReadClaims(context, ref visitor);
