@@ -198,7 +198,10 @@ public readonly struct JwtValidationResult : IDisposable
     /// <summary>Returns the pooled buffer. Views obtained from this result become invalid.</summary>
     public void Dispose()
     {
-        if (_context is not null && _context.Generation == _generation)
+        // Only the caller that moves the generation on returns the context, so a result
+        // disposed twice, even from two threads at once, never pools one buffer twice.
+        if (_context is not null &&
+            Interlocked.CompareExchange(ref _context.Generation, _generation + 1, _generation) == _generation)
         {
             ValidationContext.Return(_context);
         }

@@ -82,8 +82,9 @@ public sealed partial class JwtValidator
                 return TokenStatus.HeaderInvalid;
             }
 
-            // Every supported name is five bytes; "none" in any spelling, and any unknown name, is refused.
-            Span<byte> alg = stackalloc byte[8];
+            // Every supported name is five bytes, escaped at most six bytes a character; "none"
+            // in any spelling, and any unknown name, is refused.
+            Span<byte> alg = stackalloc byte[32];
             if (reader.ValueSpan.Length > alg.Length)
             {
                 return TokenStatus.AlgorithmNotAllowed;

@@ -190,6 +190,8 @@ public sealed partial class JwtValidator
             return new JwtValidationResult(context);
         }
 
+        // No result holds this context, so moving its generation on cannot race.
+        context.Generation++;
         ValidationContext.Return(context);
         return new JwtValidationResult(status);
     }

@@ -86,9 +86,9 @@ internal sealed class ValidationContext
         return new ValidationContext();
     }
 
+    /// <summary>Pools a context whose generation the caller has already moved on.</summary>
     public static void Return(ValidationContext context)
     {
-        context.Generation++;
         if (t_cached is null)
         {
             t_cached = context;

@@ -304,5 +304,14 @@ public sealed class HeaderRuleTests
     private static string WithType(string? typ) =>
         TestTokens.SignHeader(TestTokens.Header(JwtAlgorithm.HS256, "hs256", typ));
 
+    [Fact]
+    public void Escaped_algorithm_name_is_read_unescaped()
+    {
+        // RFC 8259 7: "HS\u0032\u0035\u0036" is the string HS256.
+        string header = "{\"alg\":\"HS\\u0032\\u0035\\u0036\",\"typ\":\"at+jwt\",\"kid\":\"hs256\"}";
+
+        Assert.Equal(TokenStatus.Valid, Status(header));
+    }
+
     private TokenStatus Status(string header) => _validator.StatusOf(TestTokens.SignHeader(header));
 }
