@@ -90,8 +90,10 @@ public sealed partial class JwtValidator
                 return TokenStatus.Malformed;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // The reader throws InvalidOperationException for escapes that name a lone surrogate
+            // ("\ud800"), when a name is unescaped or a value compared; such text is malformed.
             return TokenStatus.Malformed;
         }
 

@@ -57,9 +57,10 @@ public sealed partial class JwtValidator
                 return TokenStatus.Malformed;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Utf8JsonReader reports syntax errors only by exception; the token is malformed.
+            // Utf8JsonReader reports syntax errors only by exception, and escapes that name a
+            // lone surrogate by InvalidOperationException; either way the token is malformed.
             return TokenStatus.Malformed;
         }
 

@@ -141,7 +141,16 @@ internal sealed class ValidationContext
             return false;
         }
 
-        length = reader.CopyString(free);
+        try
+        {
+            length = reader.CopyString(free);
+        }
+        catch (InvalidOperationException)
+        {
+            // An escape naming a lone surrogate (RFC 8259 8.2) has no UTF-8 form.
+            start = length = 0;
+            return false;
+        }
 
         start = _scratchEnd;
         _scratchEnd += length;
@@ -172,7 +181,8 @@ internal sealed class ValidationContext
         reader.Read();
         if (!TryUnescape(ref reader, out int start, out int length))
         {
-            // Unreachable: unescaped text is never longer than its escaped form.
+            // Room never runs out (unescaped text is never longer than its escaped form), so
+            // this is a lone-surrogate escape: such a value reads as empty rather than throwing.
             return default;
         }
 
