@@ -76,7 +76,7 @@ public static class ClaimValues
     /// <param name="claim">One more than the claim's position in the claims set; 0 when it was absent.</param>
     /// <returns>The unescaped UTF-8 value; empty when absent or not a string.</returns>
     /// <exception cref="ObjectDisposedException">The result was disposed.</exception>
-    public static ReadOnlySpan<byte> GetString(in JwtValidationResult token, int claim)
+    public static ReadOnlySpan<byte> GetString(JwtValidationResult token, int claim)
     {
         if (claim <= 0)
         {
@@ -91,7 +91,7 @@ public static class ClaimValues
     /// <param name="claim">One more than the claim's position in the claims set; 0 when it was absent.</param>
     /// <returns>The strings; empty when absent, or neither a string nor an array of only strings.</returns>
     /// <exception cref="ObjectDisposedException">The result was disposed.</exception>
-    public static JwtStringArray GetStringArray(in JwtValidationResult token, int claim)
+    public static JwtStringArray GetStringArray(JwtValidationResult token, int claim)
     {
         if (claim <= 0)
         {
