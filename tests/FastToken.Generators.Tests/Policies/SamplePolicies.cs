@@ -43,3 +43,30 @@ public readonly partial struct OrdersWrite
 public static partial class ReportsRead
 {
 }
+
+/// <summary>A policy for HMAC-signed service tokens, with a custom role claim and captures of each kind.</summary>
+[TokenPolicy]
+[RequireIssuer("https://login.example.com")]
+[RequireAudience("accounts")]
+[AllowAlgorithms("HS256", "HS512")]
+[RequireScopes("accounts.read")]
+[RequireRoles("reader", ClaimName = "app_roles")]
+[RequireClaim("level", 2, 3)]
+[MaxTokenAge(3600)]
+public partial struct AccountRead
+{
+    [Claim("sub")]
+    public partial ReadOnlySpan<byte> Subject { get; }
+
+    [Claim("groups")]
+    public partial JwtStringArray Groups { get; }
+
+    [Claim("seat")]
+    public partial long Seat { get; }
+
+    [Claim("beta")]
+    public partial bool? Beta { get; }
+
+    [Claim("auth_time")]
+    public partial DateTimeOffset AuthTime { get; }
+}
