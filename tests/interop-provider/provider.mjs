@@ -8,6 +8,7 @@
 
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
+import { promisify } from 'node:util';
 
 // oidc-provider prints its notices with console.info (stdout). Keep stdout
 // reserved for the READY line: route console.log/info to stderr before the
@@ -43,17 +44,21 @@ const HOST = '127.0.0.1';
 
 // ---------------------------------------------------------------- keys
 // Fresh signing keys on every start; only the public halves are published
-// at the JWKS endpoint by oidc-provider.
-function generateJwk(type, options, alg, kid) {
-  const { privateKey } = crypto.generateKeyPairSync(type, options);
+// at the JWKS endpoint by oidc-provider. The async generateKeyPair is used on
+// purpose: on node 20 generateKeyPairSync('rsa') can deadlock when a GC runs
+// during generation (observed ~5-10% of starts under parallel load).
+const generateKeyPair = promisify(crypto.generateKeyPair);
+
+async function generateJwk(type, options, alg, kid) {
+  const { privateKey } = await generateKeyPair(type, options);
   return { ...privateKey.export({ format: 'jwk' }), kid, alg, use: 'sig' };
 }
 
 const jwks = {
-  keys: [
+  keys: await Promise.all([
     generateJwk('ec', { namedCurve: 'P-256' }, 'ES256', 'es256-key-1'),
     generateJwk('rsa', { modulusLength: 2048 }, 'RS256', 'rs256-key-1'),
-  ],
+  ]),
 };
 
 // ---------------------------------------------------------------- clients

@@ -55,22 +55,7 @@ public readonly record struct TokenError(string Code, int HttpStatus, string Des
     /// <summary>The status in kebab-case, as the CLI and logs print it, e.g. <c>signature-invalid</c>.</summary>
     /// <param name="status">The status.</param>
     /// <returns>The kebab-case name.</returns>
-    public static string ToKebabCase(TokenStatus status)
-    {
-        string name = status.ToString();
-        StringBuilder builder = new(name.Length + 4);
-        for (int i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return builder.ToString();
-    }
+    public static string ToKebabCase(TokenStatus status) => KebabCase.From(status);
 
     /// <summary>
     /// Builds a <c>WWW-Authenticate</c> value: <c>Bearer</c> with optional realm, error,
