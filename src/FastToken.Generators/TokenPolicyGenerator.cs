@@ -24,19 +24,24 @@ public sealed class TokenPolicyGenerator : IIncrementalGenerator
         IncrementalValuesProvider<PolicyParseResult> parsed = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 PolicyParser.TokenPolicyAttributeName,
-                static (node, _) => node is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax,
+                static (node, _) =>
+                    node is ClassDeclarationSyntax or StructDeclarationSyntax or RecordDeclarationSyntax,
                 static (attributeContext, cancellationToken) => PolicyParser.Parse(attributeContext, cancellationToken))
             .WithTrackingName(TrackingNames.Parse);
 
         IncrementalValuesProvider<DiagnosticInfo> diagnostics = parsed
             .SelectMany(static (result, _) => result.Diagnostics)
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
+        context.RegisterSourceOutput(
+            diagnostics,
+            static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
 
         IncrementalValuesProvider<PolicyModel> models = parsed
             .Where(static result => result.Model is not null)
             .Select(static (result, _) => result.Model!)
             .WithTrackingName(TrackingNames.Model);
-        context.RegisterSourceOutput(models, static (output, model) => output.AddSource(model.HintName, PolicyEmitter.Emit(model)));
+        context.RegisterSourceOutput(
+            models,
+            static (output, model) => output.AddSource(model.HintName, PolicyEmitter.Emit(model)));
     }
 }

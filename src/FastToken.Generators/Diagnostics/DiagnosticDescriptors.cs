@@ -61,7 +61,8 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor NonPositiveMaxAge = Create(
         "FT0009",
         "Maximum token age is not positive",
-        "MaxTokenAge is {0} seconds, but must be positive: give the oldest acceptable token age, e.g. 3600 for an hour");
+        "MaxTokenAge is {0} seconds, but must be positive: give the oldest acceptable token age, " +
+        "e.g. 3600 for an hour");
 
     public static readonly DiagnosticDescriptor NegativeClockSkew = Create(
         "FT0010",

@@ -250,14 +250,21 @@ internal static partial class PolicyEmitter
             writer.Indent();
             writer.WriteLine("throw new global::System.InvalidOperationException(" + message + ");");
             writer.Unindent();
-            writer.WriteLine();
+            if (signature != signatures[signatures.Length - 1] || model.Captures.Count > 0)
+            {
+                writer.WriteLine();
+            }
         }
 
-        foreach (CaptureModel capture in model.Captures)
+        for (int i = 0; i < model.Captures.Count; i++)
         {
+            CaptureModel capture = model.Captures[i];
             writer.WriteLine(s_generatedCode);
             writer.WriteLine(capture.Accessibility + " partial " + capture.TypeName + " " + capture.PropertyName + " => default!;");
-            writer.WriteLine();
+            if (i < model.Captures.Count - 1)
+            {
+                writer.WriteLine();
+            }
         }
     }
 

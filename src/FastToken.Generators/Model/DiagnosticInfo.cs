@@ -4,9 +4,15 @@ using Microsoft.CodeAnalysis;
 namespace FastToken.Generators.Model;
 
 /// <summary>A diagnostic as plain values, carried through the pipeline and reported at its end.</summary>
-internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, LocationInfo? Location, EquatableArray<string> Arguments)
+internal sealed record DiagnosticInfo(
+    DiagnosticDescriptor Descriptor,
+    LocationInfo? Location,
+    EquatableArray<string> Arguments)
 {
-    public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, LocationInfo? location, params string[] arguments) =>
+    public static DiagnosticInfo Create(
+        DiagnosticDescriptor descriptor,
+        LocationInfo? location,
+        params string[] arguments) =>
         new(descriptor, location, ImmutableArray.Create(arguments));
 
     public Diagnostic ToDiagnostic()

@@ -114,7 +114,9 @@ internal static partial class PolicyParser
             if (IsBlank(value))
             {
                 draft.Diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.EmptyValue, ArgumentLocation(attribute, parameterIndex, i, cancellationToken), labels.Item));
+                    DiagnosticDescriptors.EmptyValue,
+                    ArgumentLocation(attribute, parameterIndex, i, cancellationToken),
+                    labels.Item));
             }
             else if (!seen.Add(value!))
             {
@@ -130,7 +132,11 @@ internal static partial class PolicyParser
         return list.MoveToImmutable();
     }
 
-    private static void ReadAlgorithms(INamedTypeSymbol type, AttributeData attribute, PolicyDraft draft, CancellationToken cancellationToken)
+    private static void ReadAlgorithms(
+        INamedTypeSymbol type,
+        AttributeData attribute,
+        PolicyDraft draft,
+        CancellationToken cancellationToken)
     {
         ImmutableArray<string> names = ReadList(attribute, 0, new ListLabels("algorithm"), draft, cancellationToken);
         List<string> hmac = [];
@@ -151,7 +157,9 @@ internal static partial class PolicyParser
             else if (Array.IndexOf(s_knownAlgorithms, name) < 0)
             {
                 draft.Diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.AlgorithmUnknown, ArgumentLocation(attribute, 0, i, cancellationToken), name));
+                    DiagnosticDescriptors.AlgorithmUnknown,
+                    ArgumentLocation(attribute, 0, i, cancellationToken),
+                    name));
             }
             else
             {
@@ -173,7 +181,10 @@ internal static partial class PolicyParser
         draft.Algorithms = names;
     }
 
-    private static ImmutableArray<string> ReadRoleClaims(AttributeData attribute, PolicyDraft draft, CancellationToken cancellationToken)
+    private static ImmutableArray<string> ReadRoleClaims(
+        AttributeData attribute,
+        PolicyDraft draft,
+        CancellationToken cancellationToken)
     {
         foreach (KeyValuePair<string, TypedConstant> named in attribute.NamedArguments)
         {
@@ -209,7 +220,9 @@ internal static partial class PolicyParser
         if (IsBlank(name))
         {
             draft.Diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.EmptyValue, ArgumentLocation(attribute, 0, 0, cancellationToken), "The name of a required claim"));
+                DiagnosticDescriptors.EmptyValue,
+                ArgumentLocation(attribute, 0, 0, cancellationToken),
+                "The name of a required claim"));
         }
 
         ITypeSymbol parameter = attribute.AttributeConstructor!.Parameters[1].Type;
@@ -307,7 +320,8 @@ internal static partial class PolicyParser
             else if (seen.TryGetValue(claim.Name, out ClaimRequirementModel? earlier))
             {
                 draft.Diagnostics.Add(SameValues(earlier, claim)
-                    ? DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateRequirement, location, $"Claim '{claim.Name}'")
+                    ? DiagnosticInfo.Create(
+                        DiagnosticDescriptors.DuplicateRequirement, location, $"Claim '{claim.Name}'")
                     : DiagnosticInfo.Create(
                         DiagnosticDescriptors.ContradictoryRequirement,
                         location,
@@ -381,7 +395,8 @@ internal static partial class PolicyParser
         public string Repeated(string value)
         {
             int split = _noun.IndexOf(' ');
-            string head = char.ToUpperInvariant(_noun[0]) + (split < 0 ? _noun.Substring(1) : _noun.Substring(1, split - 1));
+            string rest = split < 0 ? _noun.Substring(1) : _noun.Substring(1, split - 1);
+            string head = char.ToUpperInvariant(_noun[0]) + rest;
             string tail = split < 0 ? string.Empty : _noun.Substring(split);
             return head + " '" + value + "'" + tail;
         }

@@ -19,8 +19,9 @@ internal static partial class PolicyParser
 
     private const string AttributeNamespace = "FastToken.Policies.";
 
-    private static readonly SymbolDisplayFormat s_typeFormat = SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(
-        SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+    private static readonly SymbolDisplayFormat s_typeFormat =
+        SymbolDisplayFormat.FullyQualifiedFormat.AddMiscellaneousOptions(
+            SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     public static PolicyParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
@@ -33,7 +34,9 @@ internal static partial class PolicyParser
         if (notPartial is not null)
         {
             draft.Diagnostics.Add(DiagnosticInfo.Create(
-                DiagnosticDescriptors.PolicyNotPartial, LocationInfo.From(notPartial.Identifier.GetLocation()), type.Name));
+                DiagnosticDescriptors.PolicyNotPartial,
+                LocationInfo.From(notPartial.Identifier.GetLocation()),
+                type.Name));
             return new PolicyParseResult(null, draft.Diagnostics.ToImmutable());
         }
 
@@ -54,7 +57,8 @@ internal static partial class PolicyParser
         }
 
         string? ns = type.ContainingNamespace.IsGlobalNamespace ? null : type.ContainingNamespace.ToDisplayString();
-        string hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty);
+        string hintName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)
+            .Replace("global::", string.Empty);
 
         ImmutableArray<ClaimRequirementModel>.Builder claims = ImmutableArray.CreateBuilder<ClaimRequirementModel>();
         foreach ((ClaimRequirementModel claim, LocationInfo? _) in draft.Claims)
@@ -138,7 +142,10 @@ internal static partial class PolicyParser
         return new TypeDeclarationModel(modifiers + "partial " + kind, type.Name, isStruct);
     }
 
-    private static ImmutableArray<CaptureModel> ReadCaptures(INamedTypeSymbol type, PolicyDraft draft, CancellationToken cancellationToken)
+    private static ImmutableArray<CaptureModel> ReadCaptures(
+        INamedTypeSymbol type,
+        PolicyDraft draft,
+        CancellationToken cancellationToken)
     {
         ImmutableArray<CaptureModel>.Builder captures = ImmutableArray.CreateBuilder<CaptureModel>();
         bool reportedClass = false;
@@ -160,14 +167,16 @@ internal static partial class PolicyParser
 
             if (member is not IPropertySymbol property || !IsCapturableShape(property, memberSyntax))
             {
-                draft.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClaimMemberShape, memberLocation, member.Name));
+                draft.Diagnostics.Add(
+                    DiagnosticInfo.Create(DiagnosticDescriptors.ClaimMemberShape, memberLocation, member.Name));
                 continue;
             }
 
             if (type.TypeKind != TypeKind.Struct && !reportedClass)
             {
                 reportedClass = true;
-                draft.Diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ClaimsNeedStruct, memberLocation, type.Name));
+                draft.Diagnostics.Add(
+                    DiagnosticInfo.Create(DiagnosticDescriptors.ClaimsNeedStruct, memberLocation, type.Name));
             }
 
             string claimName = claim.ConstructorArguments[0].Value as string ?? string.Empty;
@@ -187,7 +196,10 @@ internal static partial class PolicyParser
                     ? LocationInfo.From(typed.Type)
                     : memberLocation;
                 draft.Diagnostics.Add(DiagnosticInfo.Create(
-                    DiagnosticDescriptors.UnsupportedClaimType, typeLocation, member.Name, property.Type.ToDisplayString()));
+                    DiagnosticDescriptors.UnsupportedClaimType,
+                    typeLocation,
+                    member.Name,
+                    property.Type.ToDisplayString()));
             }
 
             captures.Add(new CaptureModel(member.Name, claimName, kind, nullable, typeName, Accessibility(property)));
@@ -314,7 +326,10 @@ internal static partial class PolicyParser
         return LocationInfo.From(index < positional.Count ? positional[index] : positional[parameterIndex]);
     }
 
-    private static LocationInfo? NamedArgumentLocation(AttributeData attribute, string name, CancellationToken cancellationToken)
+    private static LocationInfo? NamedArgumentLocation(
+        AttributeData attribute,
+        string name,
+        CancellationToken cancellationToken)
     {
         if (attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
         {

@@ -37,7 +37,8 @@ internal sealed class ClaimRule
     /// <summary>A key that is equal for rules that accept the same values, to find repeats.</summary>
     public string ValuesKey => Kind switch
     {
-        ClaimRuleKind.String => "s:" + string.Join('\n', _strings.Select(Encoding.UTF8.GetString).Order(StringComparer.Ordinal)),
+        ClaimRuleKind.String =>
+            "s:" + string.Join('\n', _strings.Select(Encoding.UTF8.GetString).Order(StringComparer.Ordinal)),
         ClaimRuleKind.Integer => "i:" + string.Join(',', _integers.Order()),
         _ => "b:" + _boolean,
     };

@@ -62,7 +62,9 @@ public static class ClaimValues
     public static bool TryGetNumericDate(ref Utf8JsonReader value, out DateTimeOffset result)
     {
         result = default;
-        if (value.TokenType != JsonTokenType.Number || !value.TryGetDouble(out double seconds) || !double.IsFinite(seconds))
+        if (value.TokenType != JsonTokenType.Number ||
+            !value.TryGetDouble(out double seconds) ||
+            !double.IsFinite(seconds))
         {
             return false;
         }

@@ -42,7 +42,9 @@ public static class PolicyChecks
     /// <param name="token">A valid result.</param>
     /// <param name="now">The current time in seconds since the epoch.</param>
     /// <param name="skewSeconds">The policy's skew.</param>
-    /// <returns><see cref="TokenStatus.Valid"/>, <see cref="TokenStatus.Expired"/> or <see cref="TokenStatus.NotYetValid"/>.</returns>
+    /// <returns>
+    /// <see cref="TokenStatus.Valid"/>, <see cref="TokenStatus.Expired"/> or <see cref="TokenStatus.NotYetValid"/>.
+    /// </returns>
     public static TokenStatus CheckLifetime(in JwtValidationResult token, double now, double skewSeconds)
     {
         ValidationContext context = token.Context;
@@ -68,7 +70,11 @@ public static class PolicyChecks
     /// <param name="maxAgeSeconds">The oldest acceptable age.</param>
     /// <param name="skewSeconds">The tolerance for disagreeing clocks.</param>
     /// <returns>Whether the age is acceptable.</returns>
-    public static bool IsAgeAcceptable(in JwtValidationResult token, double now, double maxAgeSeconds, double skewSeconds)
+    public static bool IsAgeAcceptable(
+        in JwtValidationResult token,
+        double now,
+        double maxAgeSeconds,
+        double skewSeconds)
     {
         double issuedAt = token.Context.IssuedAt;
         if (double.IsNaN(issuedAt))
@@ -81,7 +87,8 @@ public static class PolicyChecks
     }
 
     private static ReadOnlySpan<byte> WithoutPrefix(ReadOnlySpan<byte> type) =>
-        type.Length >= ApplicationPrefix.Length && Ascii.EqualsIgnoreCase(type[..ApplicationPrefix.Length], ApplicationPrefix)
+        type.Length >= ApplicationPrefix.Length &&
+        Ascii.EqualsIgnoreCase(type[..ApplicationPrefix.Length], ApplicationPrefix)
             ? type[ApplicationPrefix.Length..]
             : type;
 }

@@ -12,7 +12,10 @@ public enum PolicyFailure
     /// <summary>The token is invalid; <see cref="TokenPolicyResult.Status"/> says why. Answer 401.</summary>
     InvalidToken,
 
-    /// <summary>The token lacks <c>iat</c>, is older than the policy's maximum age, or was issued in the future. Answer 401.</summary>
+    /// <summary>
+    /// The token lacks <c>iat</c>, is older than the policy's maximum age, or was issued in the
+    /// future. Answer 401.
+    /// </summary>
     TokenAge,
 
     /// <summary>The token lacks a required scope. Answer 403 <c>insufficient_scope</c>.</summary>

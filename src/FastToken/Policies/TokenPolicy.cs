@@ -66,7 +66,9 @@ public sealed partial class TokenPolicy
         _scopeText = _scopes.Length == 0 ? null : string.Join(' ', builder.Scopes);
         _roles = [.. builder.Roles.Select(Encoding.UTF8.GetBytes)];
         _roleMatch = builder.RoleMatch;
-        _roleClaims = builder.RoleClaim is { } roleClaim ? [Encoding.UTF8.GetBytes(roleClaim)] : [[.. "roles"u8], [.. "role"u8]];
+        _roleClaims = builder.RoleClaim is { } roleClaim
+            ? [Encoding.UTF8.GetBytes(roleClaim)]
+            : [[.. "roles"u8], [.. "role"u8]];
         _roleText = _roles.Length == 0 ? null : string.Join(' ', builder.Roles);
         _claims = [.. builder.Claims];
         _skewSeconds = builder.Skew is { } skew ? skew.TotalSeconds : double.NaN;

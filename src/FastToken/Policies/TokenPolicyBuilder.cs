@@ -68,7 +68,9 @@ public sealed class TokenPolicyBuilder
         return this;
     }
 
-    /// <summary>Allows only <paramref name="algorithms"/>; HMAC and asymmetric ones may not be mixed (RFC 8725 2.1).</summary>
+    /// <summary>
+    /// Allows only <paramref name="algorithms"/>; HMAC and asymmetric ones may not be mixed (RFC 8725 2.1).
+    /// </summary>
     /// <param name="algorithms">The allowed algorithms.</param>
     /// <returns>This builder.</returns>
     public TokenPolicyBuilder AllowAlgorithms(params JwtAlgorithm[] algorithms)
@@ -137,7 +139,9 @@ public sealed class TokenPolicyBuilder
     /// <summary>Requires <paramref name="roles"/>, all or any.</summary>
     /// <param name="roles">The roles.</param>
     /// <param name="match">All of them, or any one.</param>
-    /// <param name="claimName">The one claim that carries roles; <see langword="null"/> reads <c>roles</c> and <c>role</c>.</param>
+    /// <param name="claimName">
+    /// The one claim that carries roles; <see langword="null"/> reads <c>roles</c> and <c>role</c>.
+    /// </param>
     /// <returns>This builder.</returns>
     public TokenPolicyBuilder RequireRoles(IEnumerable<string> roles, RequirementMatch match, string? claimName = null)
     {
@@ -154,7 +158,8 @@ public sealed class TokenPolicyBuilder
     /// <returns>This builder.</returns>
     public TokenPolicyBuilder RequireClaim(string name, params string[] values)
     {
-        _claims.Add(ClaimRule.ForStrings(Checked([name], "claim name")[0], Checked(values, $"value of claim '{name}'")));
+        string claim = Checked([name], "claim name")[0];
+        _claims.Add(ClaimRule.ForStrings(claim, Checked(values, $"value of claim '{name}'")));
         return this;
     }
 
@@ -234,13 +239,15 @@ public sealed class TokenPolicyBuilder
         {
             if (checkedElsewhere.Contains(rule.Name))
             {
-                problems.Add($"Claim '{rule.Name}' is already checked by another requirement: remove the RequireClaim.");
+                problems.Add(
+                    $"Claim '{rule.Name}' is already checked by another requirement: remove the RequireClaim.");
             }
             else if (byName.TryGetValue(rule.Name, out ClaimRule? earlier))
             {
                 problems.Add(earlier.ValuesKey == rule.ValuesKey
                     ? $"Claim '{rule.Name}' is required twice: remove the repetition."
-                    : $"Claim '{rule.Name}' is required with different values, which no token can satisfy: merge them.");
+                    : $"Claim '{rule.Name}' is required with different values, which no token can satisfy: " +
+                      "merge them.");
             }
             else
             {

@@ -49,7 +49,10 @@ public readonly struct TokenPolicyResult : IDisposable
     /// <summary>Whether the token is valid but lacks a permission: answer 403, not 401 (RFC 6750 3.1).</summary>
     public bool IsForbidden => Failure is PolicyFailure.Scope or PolicyFailure.Role or PolicyFailure.ClaimValue;
 
-    /// <summary>The scopes the policy requires, for the <c>scope</c> attribute of a 403 challenge; else <see langword="null"/>.</summary>
+    /// <summary>
+    /// The scopes the policy requires, for the <c>scope</c> attribute of a 403 challenge; else
+    /// <see langword="null"/>.
+    /// </summary>
     public string? RequiredScope => Failure == PolicyFailure.Scope ? Requirement : null;
 
     /// <summary>
@@ -69,12 +72,13 @@ public readonly struct TokenPolicyResult : IDisposable
                 ThrowAuthorized();
             }
 
+            // RFC 6750 3.1: an invalid token is 401 invalid_token; a missing permission is 403.
             return Failure switch
             {
-                PolicyFailure.TokenAge => new TokenError(TokenError.InvalidToken, 401, "The token is too old for this resource."),
-                PolicyFailure.Scope => new TokenError(TokenError.InsufficientScope, 403, "The token lacks a required scope."),
-                PolicyFailure.Role => new TokenError(TokenError.InsufficientScope, 403, "The token lacks a required role."),
-                PolicyFailure.ClaimValue => new TokenError(TokenError.InsufficientScope, 403, "The token lacks a required claim value."),
+                PolicyFailure.TokenAge => new(TokenError.InvalidToken, 401, "The token is too old for this resource."),
+                PolicyFailure.Scope => Forbidden("The token lacks a required scope."),
+                PolicyFailure.Role => Forbidden("The token lacks a required role."),
+                PolicyFailure.ClaimValue => Forbidden("The token lacks a required claim value."),
                 _ => TokenError.For(Status == TokenStatus.Valid ? TokenStatus.Malformed : Status),
             };
         }
@@ -89,7 +93,9 @@ public readonly struct TokenPolicyResult : IDisposable
 
     /// <summary>The token is invalid. Its pooled buffer is returned at once.</summary>
     /// <param name="token">The result of validation.</param>
-    /// <param name="status">Why the token is invalid; <paramref name="token"/>'s own status when it is not valid.</param>
+    /// <param name="status">
+    /// Why the token is invalid; <paramref name="token"/>'s own status when it is not valid.
+    /// </param>
     /// <returns>The outcome, without claims.</returns>
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static TokenPolicyResult Invalid(JwtValidationResult token, TokenStatus status)
@@ -120,6 +126,9 @@ public readonly struct TokenPolicyResult : IDisposable
 
     /// <summary>Returns the pooled buffer; claim views read from this result become invalid.</summary>
     public void Dispose() => _token.Dispose();
+
+    private static TokenError Forbidden(string description) =>
+        new(TokenError.InsufficientScope, 403, description);
 
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void ThrowAuthorized() =>

@@ -25,6 +25,5 @@ namespace Broken
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastToken.Generators", "VERSION")]
         public partial string[] Names => default!;
-
     }
 }
