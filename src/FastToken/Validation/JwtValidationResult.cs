@@ -86,7 +86,8 @@ public readonly struct JwtValidationResult : IDisposable
     /// <summary>The number of top-level claims.</summary>
     public int ClaimCount => Context.ClaimCount;
 
-    private ValidationContext Context
+    /// <summary>The pooled state behind the views; throws once the result is disposed.</summary>
+    internal ValidationContext Context
     {
         get
         {

@@ -90,7 +90,7 @@ public sealed partial class JwtValidator
                 return TokenStatus.Malformed;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // The signature verified, so only the key's holder reaches this: the payload's syntax
             // is left to the reader rather than checked twice on every valid token, and the

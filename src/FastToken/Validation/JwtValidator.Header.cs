@@ -64,7 +64,7 @@ public sealed partial class JwtValidator
                 return TokenStatus.Malformed;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             // A backstop: JsonSyntax.Check has refused whatever would make the reader throw.
             return TokenStatus.Malformed;

@@ -114,6 +114,12 @@ public sealed partial class JwtValidator
         _minimumRsaBits = options.MinimumRsaKeySizeInBits;
     }
 
+    /// <summary>The clock this validator judges <c>exp</c> and <c>nbf</c> by; policies judge token age by it too.</summary>
+    public TimeProvider TimeProvider => _timeProvider;
+
+    /// <summary>The tolerance this validator applies to <c>exp</c> and <c>nbf</c>.</summary>
+    public TimeSpan ClockSkew => TimeSpan.FromSeconds(_clockSkewSeconds);
+
     /// <summary>Validates a token given as UTF-8 (or ASCII) bytes.</summary>
     /// <param name="token">The compact token.</param>
     /// <returns>The result; dispose it when done with its claims.</returns>

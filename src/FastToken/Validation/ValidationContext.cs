@@ -141,6 +141,8 @@ internal sealed class ValidationContext
             return false;
         }
 
+        // The validator has refused escapes that name a lone surrogate, the one thing that
+        // makes unescaping throw, before any string reaches this point.
         length = reader.CopyString(free);
 
         start = _scratchEnd;
