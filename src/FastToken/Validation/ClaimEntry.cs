@@ -10,6 +10,9 @@ internal struct ClaimEntry
 
     public int NameLength;
 
+    /// <summary>A cheap hash of the name, so that the duplicate check rarely compares bytes.</summary>
+    public int NameHash;
+
     /// <summary>Start of the raw JSON value; for a string, of its content without the quotes.</summary>
     public int ValueStart;
 

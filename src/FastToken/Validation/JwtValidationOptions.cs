@@ -45,7 +45,7 @@ public sealed class JwtValidationOptions
     /// <summary>The longest token accepted, in bytes. Default 16 KiB.</summary>
     public int MaxTokenLength { get; set; } = 16 * 1024;
 
-    /// <summary>The deepest JSON nesting accepted in header or payload. Default 16.</summary>
+    /// <summary>The deepest JSON nesting accepted in header or payload. Default 16, at most 256.</summary>
     public int MaxJsonDepth { get; set; } = 16;
 
     /// <summary>The most top-level members accepted in the claims set. Default 256.</summary>

@@ -12,29 +12,33 @@ namespace FastToken;
 /// stay valid until the result is disposed, and must not be used after that; copy what
 /// must outlive it (for example with <see cref="System.Text.Encoding.UTF8"/>). Reading a
 /// result after <see cref="Dispose"/> throws <see cref="ObjectDisposedException"/>.
+/// A <see langword="default"/> instance, which no validation produced, is never valid: it
+/// reports <see cref="TokenStatus.Malformed"/>, so a result that was never assigned fails closed.
 /// </remarks>
 public readonly struct JwtValidationResult : IDisposable
 {
     private readonly ValidationContext? _context;
     private readonly int _generation;
+    private readonly TokenStatus _status;
 
     internal JwtValidationResult(TokenStatus status)
     {
-        Status = status;
+        _status = status;
     }
 
     internal JwtValidationResult(ValidationContext context)
     {
-        Status = TokenStatus.Valid;
+        _status = TokenStatus.Valid;
         _context = context;
         _generation = context.Generation;
     }
 
     /// <summary>The status; <see cref="TokenStatus.Valid"/> for a valid token.</summary>
-    public TokenStatus Status { get; }
+    public TokenStatus Status =>
+        _context is null && _status == TokenStatus.Valid ? TokenStatus.Malformed : _status;
 
-    /// <summary>Whether the token is valid.</summary>
-    public bool IsValid => Status == TokenStatus.Valid;
+    /// <summary>Whether the token is valid; only a validation that verified a token says so.</summary>
+    public bool IsValid => _context is not null;
 
     /// <summary>The algorithm that verified the signature.</summary>
     public JwtAlgorithm Algorithm => Context.Algorithm;
@@ -82,7 +86,8 @@ public readonly struct JwtValidationResult : IDisposable
     /// <summary>The number of top-level claims.</summary>
     public int ClaimCount => Context.ClaimCount;
 
-    private ValidationContext Context
+    /// <summary>The pooled state behind the views; throws once the result is disposed.</summary>
+    internal ValidationContext Context
     {
         get
         {
@@ -194,7 +199,10 @@ public readonly struct JwtValidationResult : IDisposable
     /// <summary>Returns the pooled buffer. Views obtained from this result become invalid.</summary>
     public void Dispose()
     {
-        if (_context is not null && _context.Generation == _generation)
+        // Only the caller that moves the generation on returns the context, so a result
+        // disposed twice, even from two threads at once, never pools one buffer twice.
+        if (_context is not null &&
+            Interlocked.CompareExchange(ref _context.Generation, _generation + 1, _generation) == _generation)
         {
             ValidationContext.Return(_context);
         }

@@ -11,6 +11,13 @@ public sealed partial class JwtValidator
     /// </summary>
     private TokenStatus ReadHeader(ValidationContext context)
     {
+        // Checked first so that the reader below never throws on a hostile header.
+        JsonSyntaxStatus syntax = JsonSyntax.Check(context.Header, _readerOptions.MaxDepth);
+        if (syntax != JsonSyntaxStatus.WellFormed)
+        {
+            return syntax == JsonSyntaxStatus.TooDeep ? TokenStatus.TooLarge : TokenStatus.Malformed;
+        }
+
         Span<(int Start, int Length)> names = stackalloc (int, int)[MaxHeaderMembers];
         int count = 0;
         Utf8JsonReader reader = new(context.Header, _readerOptions);
@@ -57,9 +64,9 @@ public sealed partial class JwtValidator
                 return TokenStatus.Malformed;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Utf8JsonReader reports syntax errors only by exception; the token is malformed.
+            // A backstop: JsonSyntax.Check has refused whatever would make the reader throw.
             return TokenStatus.Malformed;
         }
 
@@ -75,8 +82,9 @@ public sealed partial class JwtValidator
                 return TokenStatus.HeaderInvalid;
             }
 
-            // Every supported name is five bytes; "none" in any spelling, and any unknown name, is refused.
-            Span<byte> alg = stackalloc byte[8];
+            // Every supported name is five bytes, escaped at most six bytes a character; "none"
+            // in any spelling, and any unknown name, is refused.
+            Span<byte> alg = stackalloc byte[32];
             if (reader.ValueSpan.Length > alg.Length)
             {
                 return TokenStatus.AlgorithmNotAllowed;

@@ -92,6 +92,13 @@ public sealed partial class JwtValidator
             throw new ArgumentException("Clock skew and the size bounds must not be negative.", nameof(options));
         }
 
+        if (options.MaxJsonDepth > JsonSyntax.MaxSupportedDepth)
+        {
+            throw new ArgumentException(
+                $"MaxJsonDepth may be at most {JsonSyntax.MaxSupportedDepth}.",
+                nameof(options));
+        }
+
         _clockSkewSeconds = options.ClockSkew.TotalSeconds;
         _timeProvider = options.TimeProvider ?? TimeProvider.System;
         _requireExpirationTime = options.RequireExpirationTime;
@@ -106,6 +113,12 @@ public sealed partial class JwtValidator
         _maxKeyCandidates = options.MaxKeyCandidates;
         _minimumRsaBits = options.MinimumRsaKeySizeInBits;
     }
+
+    /// <summary>The clock this validator judges <c>exp</c> and <c>nbf</c> by; policies judge token age by it too.</summary>
+    public TimeProvider TimeProvider => _timeProvider;
+
+    /// <summary>The tolerance this validator applies to <c>exp</c> and <c>nbf</c>.</summary>
+    public TimeSpan ClockSkew => TimeSpan.FromSeconds(_clockSkewSeconds);
 
     /// <summary>Validates a token given as UTF-8 (or ASCII) bytes.</summary>
     /// <param name="token">The compact token.</param>
@@ -183,6 +196,8 @@ public sealed partial class JwtValidator
             return new JwtValidationResult(context);
         }
 
+        // No result holds this context, so moving its generation on cannot race.
+        context.Generation++;
         ValidationContext.Return(context);
         return new JwtValidationResult(status);
     }
@@ -275,6 +290,12 @@ public sealed partial class JwtValidator
         if (first < 0 || payload[first] != (byte)'{' || !Utf8.IsValid(payload))
         {
             return TokenStatus.NotJwt;
+        }
+
+        // A lone surrogate escape would make unescaping throw in a claim read, now or later.
+        if (!JsonSyntax.HasWellFormedEscapes(payload))
+        {
+            return TokenStatus.Malformed;
         }
 
         return ReadClaims(context, ref visitor);

@@ -86,9 +86,9 @@ internal sealed class ValidationContext
         return new ValidationContext();
     }
 
+    /// <summary>Pools a context whose generation the caller has already moved on.</summary>
     public static void Return(ValidationContext context)
     {
-        context.Generation++;
         if (t_cached is null)
         {
             t_cached = context;
@@ -141,6 +141,8 @@ internal sealed class ValidationContext
             return false;
         }
 
+        // The validator has refused escapes that name a lone surrogate, the one thing that
+        // makes unescaping throw, before any string reaches this point.
         length = reader.CopyString(free);
 
         start = _scratchEnd;
