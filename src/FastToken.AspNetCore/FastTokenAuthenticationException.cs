@@ -28,6 +28,18 @@ public sealed class FastTokenAuthenticationException : Exception
         TokenSource = source;
     }
 
+    /// <summary>Creates an exception for a token that a token policy refused as invalid.</summary>
+    /// <param name="status">The status that stands for the failure.</param>
+    /// <param name="source">Where the token came from.</param>
+    /// <param name="description">The policy's fixed description of the failure.</param>
+    internal FastTokenAuthenticationException(TokenStatus status, TokenSource source, string description)
+        : base(description)
+    {
+        Failure = FastTokenFailure.InvalidToken;
+        TokenStatus = status;
+        TokenSource = source;
+    }
+
     /// <summary>Creates an exception for a cookie-borne request that the CSRF defence refused.</summary>
     /// <param name="refusal">Why it was refused.</param>
     public FastTokenAuthenticationException(CsrfRefusal refusal)

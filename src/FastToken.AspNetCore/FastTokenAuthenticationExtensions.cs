@@ -70,6 +70,7 @@ public static class FastTokenAuthenticationExtensions
         services.AddMetrics();
         services.TryAddSingleton<FastTokenMetrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, TokenRequirementHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, TokenPolicyRequirementHandler>());
         services.TryAddEnumerable(
             ServiceDescriptor.Singleton<IConfigureOptions<FastTokenOptions>, FastTokenConfigureOptions>());
         builder.AddScheme<FastTokenOptions, FastTokenHandler>(authenticationScheme, displayName, configureOptions);

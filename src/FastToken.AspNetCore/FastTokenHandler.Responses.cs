@@ -89,7 +89,7 @@ public sealed partial class FastTokenHandler
     {
         FastTokenForbiddenContext context = new(Context, Scheme, Options, properties)
         {
-            RequiredScope = FindIdentity()?.RequiredScope,
+            RequiredScope = FastTokenIdentity.Find(Context.User)?.RequiredScope,
         };
         await Events.Forbidden(context).ConfigureAwait(false);
         if (context.Handled)
@@ -105,19 +105,6 @@ public sealed partial class FastTokenHandler
         Response.Headers.Append(
             HeaderNames.WWWAuthenticate,
             TokenError.WwwAuthenticate(Options.Realm, error, context.RequiredScope));
-    }
-
-    private FastTokenIdentity? FindIdentity()
-    {
-        foreach (System.Security.Claims.ClaimsIdentity identity in Context.User.Identities)
-        {
-            if (identity is FastTokenIdentity token)
-            {
-                return token;
-            }
-        }
-
-        return null;
     }
 
     private static void SetNoStore(HttpResponse response)

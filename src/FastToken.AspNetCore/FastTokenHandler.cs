@@ -141,14 +141,15 @@ public sealed partial class FastTokenHandler : AuthenticationHandler<FastTokenOp
             return await FailAsync(unavailable, FastTokenMetrics.ResultIssuerUnavailable).ConfigureAwait(false);
         }
 
-        FastTokenIdentity? identity = Validate(validator, token, source, out TokenStatus tokenStatus);
+        FastTokenIdentity? identity = Validate(
+            validator, token, source, out TokenStatus tokenStatus, out string? policyDescription);
         if (identity is null)
         {
             Logger.TokenInvalid(Scheme.Name, source, tokenStatus);
-            return await FailAsync(
-                    new FastTokenAuthenticationException(tokenStatus, source),
-                    FastTokenMetrics.ResultOf(tokenStatus))
-                .ConfigureAwait(false);
+            FastTokenAuthenticationException invalid = policyDescription is null
+                ? new(tokenStatus, source)
+                : new(tokenStatus, source, policyDescription);
+            return await FailAsync(invalid, FastTokenMetrics.ResultOf(tokenStatus)).ConfigureAwait(false);
         }
 
         Logger.TokenValidated(Scheme.Name, source, identity.Algorithm);
@@ -236,46 +237,6 @@ public sealed partial class FastTokenHandler : AuthenticationHandler<FastTokenOp
                 ArrayPool<char>.Shared.Return(rented);
             }
         }
-    }
-
-    private FastTokenIdentity? Validate(
-        JwtValidator validator,
-        TokenText token,
-        TokenSource source,
-        out TokenStatus status)
-    {
-        // The endpoint's token requirements are judged in the validator's single pass over the
-        // claims, so authorization later needs neither a second parse nor a ClaimsPrincipal.
-        IReadOnlyList<TokenRequirementAttribute>? requirements =
-            Context.GetEndpoint()?.Metadata.GetOrderedMetadata<TokenRequirementAttribute>();
-        if (requirements is { Count: > 0 and <= TokenRequirementVisitor.MaxRequirements })
-        {
-            Span<uint> granted = stackalloc uint[TokenRequirementVisitor.MaxRequirements];
-            TokenRequirementVisitor visitor = new(requirements, granted[..requirements.Count]);
-            using JwtValidationResult judged = validator.Validate(token.Span, ref visitor);
-            status = judged.Status;
-            FastTokenIdentity? identity = judged.IsValid ? CreateIdentity(judged, token, source) : null;
-            identity?.SetVerdicts(requirements, visitor.Outcome);
-            return identity;
-        }
-
-        using JwtValidationResult result = validator.Validate(token.Span);
-        status = result.Status;
-        return result.IsValid ? CreateIdentity(result, token, source) : null;
-    }
-
-    private FastTokenIdentity CreateIdentity(in JwtValidationResult result, TokenText token, TokenSource source)
-    {
-        return new FastTokenIdentity(
-            Scheme.Name,
-            token.Text!,
-            token.Start,
-            token.Length,
-            source,
-            result.Algorithm,
-            result.ExpiresAt,
-            Options.NameClaimType,
-            Options.RoleClaimType);
     }
 
     private async Task<Attempt> FailAsync(FastTokenAuthenticationException failure, string tag)

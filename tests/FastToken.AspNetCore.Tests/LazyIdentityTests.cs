@@ -117,6 +117,13 @@ public sealed class LazyIdentityTests
         }
     }
 
+    private static readonly JwtValidator s_validator = new(new JwtValidationOptions
+    {
+        Keys = TestTokens.TrustedKeys,
+        ValidateIssuer = false,
+        ValidateAudience = false,
+    });
+
     private static Claim Single(ClaimsIdentity identity, string type) => Assert.Single(identity.FindAll(type));
 
     private static (string Value, string ValueType) Typed(Claim claim) => (claim.Value, claim.ValueType);
@@ -131,6 +138,7 @@ public sealed class LazyIdentityTests
             "Bearer ".Length,
             token.Length,
             TokenSource.AuthorizationHeader,
+            s_validator,
             JwtAlgorithm.ES256,
             expiresAt: null,
             nameType,

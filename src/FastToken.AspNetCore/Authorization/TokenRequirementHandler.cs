@@ -15,9 +15,11 @@ internal sealed class TokenRequirementHandler : AuthorizationHandler<TokenRequir
     private const int StackLimit = 2048;
 
     /// <inheritdoc/>
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TokenRequirement requirement)
+    protected override Task HandleRequirementAsync(
+        AuthorizationHandlerContext context,
+        TokenRequirement requirement)
     {
-        FastTokenIdentity? identity = Find(context);
+        FastTokenIdentity? identity = FastTokenIdentity.Find(context.User);
         if (identity is null)
         {
             // Not authenticated by FastToken: nothing to judge, and the policy fails.
@@ -36,19 +38,6 @@ internal sealed class TokenRequirementHandler : AuthorizationHandler<TokenRequir
         }
 
         return Task.CompletedTask;
-    }
-
-    private static FastTokenIdentity? Find(AuthorizationHandlerContext context)
-    {
-        foreach (System.Security.Claims.ClaimsIdentity identity in context.User.Identities)
-        {
-            if (identity is FastTokenIdentity token)
-            {
-                return token;
-            }
-        }
-
-        return null;
     }
 
     private static bool Judge(ReadOnlySpan<char> token, TokenRequirement requirement)

@@ -26,6 +26,10 @@ public sealed class FastTokenIdentity : ClaimsIdentity
     private int _claimsState;
     private IReadOnlyList<TokenRequirementAttribute>? _judged;
     private uint _verdicts;
+    private IReadOnlyList<RequireTokenPolicyAttribute>? _policies;
+    private uint _policyVerdicts;
+    private int _firstRefusedPolicy = -1;
+    private string? _firstRefusedScope;
 
     /// <summary>Creates an identity for a token that has been validated.</summary>
     /// <param name="authenticationType">The scheme name.</param>
@@ -33,6 +37,7 @@ public sealed class FastTokenIdentity : ClaimsIdentity
     /// <param name="tokenStart">Where the token starts in <paramref name="text"/>.</param>
     /// <param name="tokenLength">The token's length.</param>
     /// <param name="source">Where the token came from.</param>
+    /// <param name="validator">The validator that accepted it, for requirements judged later.</param>
     /// <param name="algorithm">The algorithm that verified it.</param>
     /// <param name="expiresAt">Its <c>exp</c>, if any.</param>
     /// <param name="nameType">The claim type that names the user.</param>
@@ -43,6 +48,7 @@ public sealed class FastTokenIdentity : ClaimsIdentity
         int tokenStart,
         int tokenLength,
         TokenSource source,
+        JwtValidator validator,
         JwtAlgorithm algorithm,
         DateTimeOffset? expiresAt,
         string nameType,
@@ -53,6 +59,7 @@ public sealed class FastTokenIdentity : ClaimsIdentity
         _tokenStart = tokenStart;
         _tokenLength = tokenLength;
         Source = source;
+        Validator = validator;
         Algorithm = algorithm;
         ExpiresAt = expiresAt;
     }
@@ -79,6 +86,9 @@ public sealed class FastTokenIdentity : ClaimsIdentity
 
     /// <summary>Whether the claims have been turned into <see cref="Claim"/> objects yet.</summary>
     public bool ClaimsLoaded => Volatile.Read(ref _claimsState) == Loaded;
+
+    /// <summary>The validator that accepted the token.</summary>
+    internal JwtValidator Validator { get; }
 
     /// <summary>
     /// The scopes of the first token requirement that refused the request, for the 403
@@ -187,6 +197,65 @@ public sealed class FastTokenIdentity : ClaimsIdentity
     {
         _judged = judged;
         _verdicts = verdicts;
+    }
+
+    /// <summary>Keeps the verdicts of the endpoint's token policies, reached while validating through them.</summary>
+    /// <param name="policies">The policies, in the order of the verdict bits.</param>
+    /// <param name="verdicts">Bit i is set when policy i authorized the token.</param>
+    /// <param name="firstRefused">The index of the first policy that refused it, or -1.</param>
+    /// <param name="scope">The scope that policy missed, if a scope.</param>
+    internal void SetPolicyVerdicts(
+        IReadOnlyList<RequireTokenPolicyAttribute> policies,
+        uint verdicts,
+        int firstRefused,
+        string? scope)
+    {
+        _policies = policies;
+        _policyVerdicts = verdicts;
+        _firstRefusedPolicy = firstRefused;
+        _firstRefusedScope = scope;
+    }
+
+    /// <summary>The verdict on a token policy, if the token was validated through it.</summary>
+    /// <returns>Whether it authorized the token and the scope it missed; null when not judged.</returns>
+    internal (bool Met, string? Scope)? GetPolicyVerdict(TokenPolicyRequirement requirement)
+    {
+        IReadOnlyList<RequireTokenPolicyAttribute>? policies = _policies;
+        if (policies is null)
+        {
+            return null;
+        }
+
+        for (int index = 0; index < policies.Count; index++)
+        {
+            if (ReferenceEquals(policies[index].Requirement, requirement))
+            {
+                bool met = (_policyVerdicts & (1u << index)) != 0;
+                return (met, index == _firstRefusedPolicy ? _firstRefusedScope : null);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Finds the FastToken identity of a principal without building any claim.</summary>
+    /// <returns>The identity, or null when FastToken did not authenticate the principal.</returns>
+    internal static FastTokenIdentity? Find(ClaimsPrincipal? principal)
+    {
+        if (principal is null)
+        {
+            return null;
+        }
+
+        foreach (ClaimsIdentity identity in principal.Identities)
+        {
+            if (identity is FastTokenIdentity token)
+            {
+                return token;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The verdict on <paramref name="requirement"/> if it was judged during validation.</summary>
