@@ -23,6 +23,8 @@ Type[] suites =
     typeof(KeySetBenchmarks),
     typeof(TokenSizeBenchmarks),
     typeof(StageBenchmarks),
+    typeof(ExtractionBenchmarks),
+    typeof(EndToEndBenchmarks),
 ];
 
 Summary[] summaries = [.. BenchmarkSwitcher.FromTypes(suites).Run([.. rest], config)];

@@ -23,7 +23,12 @@ internal sealed class IdentityModelVerifier
 
     public IdentityModelVerifier(JwtAlgorithm algorithm, IEnumerable<SecurityKey> keys)
     {
-        _parameters = new TokenValidationParameters
+        _parameters = CreateParameters(algorithm, keys);
+    }
+
+    /// <summary>The rules, as Microsoft.IdentityModel takes them.</summary>
+    public static TokenValidationParameters CreateParameters(JwtAlgorithm algorithm, IEnumerable<SecurityKey> keys) =>
+        new()
         {
             ValidIssuer = ClaimSets.Issuer,
             ValidAudience = ClaimSets.Audience,
@@ -34,7 +39,6 @@ internal sealed class IdentityModelVerifier
             RequireExpirationTime = true,
             RequireSignedTokens = true,
         };
-    }
 
     /// <summary>The verification key as Microsoft.IdentityModel sees it.</summary>
     public static SecurityKey KeyFor(TokenFixture fixture)

@@ -14,6 +14,11 @@ internal static class RatioReport
     private const string KeySet = nameof(KeySetBenchmarks);
     private const string TokenSize = nameof(TokenSizeBenchmarks);
     private const string Stages = nameof(StageBenchmarks);
+    private const string Extraction = nameof(ExtractionBenchmarks);
+    private const string EndToEnd = nameof(EndToEndBenchmarks);
+
+    /// <summary>The scenario name end-to-end rows carry in the ratio table.</summary>
+    public const string EndToEndScenario = "End to end*";
 
 
     public static string DisplayName(string method) => method switch
@@ -34,6 +39,7 @@ internal static class RatioReport
         text.AppendLine("FastToken vs the crypto floor and JsonWebTokenHandler (typical token; time / allocated per call)");
         text.AppendLine();
         AppendRatioTable(text, results, shapes: [nameof(TokenShape.Typical)]);
+        AppendEndToEndNote(text, results);
         return text.ToString();
     }
 
@@ -47,6 +53,7 @@ internal static class RatioReport
         text.AppendLine("*Baseline ÷ FastToken*: how many times faster than `JsonWebTokenHandler.ValidateTokenAsync`.");
         text.AppendLine();
         AppendRatioTable(text, results, shapes: results.Values(Validation, "Shape"));
+        AppendEndToEndNote(text, results);
 
         text.AppendLine();
         text.AppendLine("### Every library, valid token");
@@ -65,6 +72,7 @@ internal static class RatioReport
         text.AppendLine();
         text.Append(verdicts.ToMarkdown());
 
+        AppendExtractionTable(text, results);
         AppendKeySetTable(text, results);
         AppendTokenSizeTable(text, results);
         AppendStageTable(text, results);
@@ -95,13 +103,65 @@ internal static class RatioReport
 
                     Measurement? floor = results.Find(Validation, "Floor", key);
                     Measurement? baseline = results.Find(Validation, "JsonWebTokenHandler", key);
-                    string overFloor = floor is null ? "—" : Format.Ratio(fastToken.MeanNanoseconds / floor.MeanNanoseconds);
-                    string speedup = baseline is null ? "—" : Format.Ratio(baseline.MeanNanoseconds / fastToken.MeanNanoseconds);
-                    text.AppendLine(
-                        $"| {algorithm} | {shape} | {scenario} | {Format.Cell(floor)} | {Format.Cell(fastToken)} | " +
-                        $"{overFloor} | {Format.Cell(baseline)} | {speedup} |");
+                    AppendRatioRow(text, algorithm, shape, scenario, floor, fastToken, baseline);
+                }
+
+                if (shape == nameof(TokenShape.Typical) && results.Find(EndToEnd, "FastToken", ("Algorithm", algorithm)) is { } endToEnd)
+                {
+                    AppendRatioRow(
+                        text, algorithm, shape, EndToEndScenario,
+                        results.Find(EndToEnd, "Floor", ("Algorithm", algorithm)),
+                        endToEnd,
+                        results.Find(EndToEnd, "JsonWebTokenHandler", ("Algorithm", algorithm)));
                 }
             }
+        }
+    }
+
+    private static void AppendRatioRow(
+        StringBuilder text,
+        string algorithm,
+        string shape,
+        string scenario,
+        Measurement? floor,
+        Measurement fastToken,
+        Measurement? baseline)
+    {
+        string overFloor = floor is null ? "—" : Format.Ratio(fastToken.MeanNanoseconds / floor.MeanNanoseconds);
+        string speedup = baseline is null ? "—" : Format.Ratio(baseline.MeanNanoseconds / fastToken.MeanNanoseconds);
+        text.AppendLine(
+            $"| {algorithm} | {shape} | {scenario} | {Format.Cell(floor)} | {Format.Cell(fastToken)} | " +
+            $"{overFloor} | {Format.Cell(baseline)} | {speedup} |");
+    }
+
+    private static void AppendEndToEndNote(StringBuilder text, ResultSet results)
+    {
+        if (results.All.Any(m => m.Suite == EndToEnd))
+        {
+            text.AppendLine();
+            text.AppendLine(
+                $"\\* {EndToEndScenario.TrimEnd('*')}: Bearer extraction, validation, and reading `sub`, `scope` and `client_id`; " +
+                "the baseline slices the field, validates and reads the same claims from the JsonWebToken. " +
+                "The generated-policy step is not in this run.");
+        }
+    }
+
+    private static void AppendExtractionTable(StringBuilder text, ResultSet results)
+    {
+        List<Measurement> rows = [.. results.All.Where(m => m.Suite == Extraction)];
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine("### Extraction (typical HS256 token)");
+        text.AppendLine();
+        text.AppendLine("| Case | Time / allocated |");
+        text.AppendLine("|---|---:|");
+        foreach (Measurement m in rows)
+        {
+            text.AppendLine($"| {m.Method} | {Format.Cell(m)} |");
         }
     }
 
