@@ -30,10 +30,11 @@ internal static class BenchmarkConfigs
         .AddFilter(new SimpleFilter(IsMeaningful));
 
     /// <summary>
-    /// In this process, with few short iterations, on the typical token only: FastToken, the
-    /// baseline and the floor. Good for a ratio at a glance, not for publishing.
+    /// In this process, with few short iterations. Unless <paramref name="everyCase"/>, on the
+    /// typical token only: FastToken, the baseline and the floor. Good for a ratio at a glance
+    /// while working, not for publishing.
     /// </summary>
-    public static IConfig Quick() => DefaultConfig.Instance
+    public static IConfig Quick(bool everyCase) => DefaultConfig.Instance
         .AddJob(Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
@@ -43,7 +44,7 @@ internal static class BenchmarkConfigs
             .WithId("Quick"))
         .AddDiagnoser(MemoryDiagnoser.Default)
         .AddExporter(JsonExporter.Full)
-        .AddFilter(new SimpleFilter(c => IsMeaningful(c) && IsQuick(c)));
+        .AddFilter(new SimpleFilter(c => IsMeaningful(c) && (everyCase || IsQuick(c))));
 
     /// <summary>Leaves out the cases that would measure nothing, or a library that cannot do the work.</summary>
     private static bool IsMeaningful(BenchmarkCase benchmark)

@@ -8,15 +8,18 @@ using FastToken.Benchmarks.Suites;
 // Usage:
 //   dotnet run -c Release --project bench/FastToken.Benchmarks -- --quick
 //   dotnet run -c Release --project bench/FastToken.Benchmarks [-- --filter *Validation*]
+//   dotnet run -c Release --project bench/FastToken.Benchmarks -- --quick --filter *Stage*
 // Any argument other than --quick goes to BenchmarkDotNet unchanged.
 bool quick = args.Contains("--quick");
 List<string> rest = [.. args.Where(a => a != "--quick")];
-if (!rest.Contains("--filter"))
+bool filtered = rest.Contains("--filter");
+if (!filtered)
 {
     rest.AddRange(["--filter", "*"]);
 }
 
-IConfig config = quick ? BenchmarkConfigs.Quick() : BenchmarkConfigs.Full();
+// With --quick and an explicit --filter, the quick job runs whatever the filter selects.
+IConfig config = quick ? BenchmarkConfigs.Quick(everyCase: filtered) : BenchmarkConfigs.Full();
 Type[] suites =
 [
     typeof(ValidationBenchmarks),

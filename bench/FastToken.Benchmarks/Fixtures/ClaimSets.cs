@@ -5,9 +5,9 @@ namespace FastToken.Benchmarks.Fixtures;
 /// <summary>Claim sets shaped like the tokens real identity providers issue.</summary>
 internal static class ClaimSets
 {
-    public const string Issuer = "https://login.example.com/7f3c2a91-4b1d-4e8a-9c55-2d6b0e8f1a37/v2.0";
+    public const string Issuer = "https://id.example.com/";
 
-    public const string Audience = "api://orders-service";
+    public const string Audience = "orders-api";
 
     public const string RequiredType = "at+jwt";
 
@@ -23,9 +23,9 @@ internal static class ClaimSets
     {
         (long iat, long exp) = Lifetime(now, expired);
         return $$"""
-            {"iss":"{{Issuer}}","sub":"5be86359-073c-434b-ad2d-a3932222dabe","aud":"{{Audience}}",
-            "exp":{{exp}},"nbf":{{iat}},"iat":{{iat}},"jti":"b1c6e2f0-9a4d-4f3e-8c71-0d2e5a6b7c8d",
-            "client_id":"s6BhdRkqt3","scope":"openid orders.read orders.write","auth_time":{{iat - 300}}}
+            {"iss":"{{Issuer}}","sub":"5be86359-073c-434b-ad2d","aud":"{{Audience}}",
+            "exp":{{exp}},"nbf":{{iat}},"iat":{{iat}},"jti":"b1c6e2f09a4d4f3e",
+            "client_id":"s6BhdRkqt3","scope":"orders.read orders.write","auth_time":{{iat - 300}}}
             """.Replace("\n", "", StringComparison.Ordinal);
     }
 

@@ -11,9 +11,9 @@ namespace FastToken.Benchmarks.Fixtures;
 /// </summary>
 internal sealed class TokenFixture : IDisposable
 {
-    public const string KeyId = "orders-signing-2025";
+    public const string KeyId = "2025-01";
 
-    public const string RetiredKeyId = "retired-2019";
+    public const string RetiredKeyId = "2019-04";
 
     private readonly JsonWebKey _signingKey;
     private readonly JsonWebKey _strangerKey;
