@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace FastToken.Benchmarks.Chart;
 
 /// <summary>One case of BenchmarkDotNet's full JSON export: method, parameters, mean and allocations.</summary>
-internal sealed record ExportedCase(string Method, IReadOnlyDictionary<string, string> Parameters, double MeanNanoseconds, long Allocated)
+internal sealed record ExportedCase(string Method, IReadOnlyDictionary<string, string> Parameters, double MedianNanoseconds, long Allocated)
 {
     public string this[string name] => Parameters.TryGetValue(name, out string? value) ? value : "";
 }
@@ -52,7 +52,7 @@ internal sealed class BenchmarkExport
             cases.Add(new ExportedCase(
                 benchmark.GetProperty("Method").GetString() ?? "",
                 parameters,
-                statistics.GetProperty("Mean").GetDouble(),
+                statistics.GetProperty("Median").GetDouble(),
                 allocated));
         }
 

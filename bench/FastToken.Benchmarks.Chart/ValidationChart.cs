@@ -49,7 +49,7 @@ internal static class ValidationChart
                     continue;
                 }
 
-                double ratio = current.MeanNanoseconds / floor.MeanNanoseconds;
+                double ratio = current.MedianNanoseconds / floor.MedianNanoseconds;
                 highest = Math.Max(highest, ratio);
                 bars.Add(new Bar
                 {
@@ -76,7 +76,7 @@ internal static class ValidationChart
             ticks.Add(new Tick((a * slots) + ((s_libraries.Length - 1) / 2.0), algorithms[a]));
             if (Find(export, "Floor", algorithms[a]) is { } floor)
             {
-                floors.Add($"{algorithms[a]} {Time(floor.MeanNanoseconds)}");
+                floors.Add($"{algorithms[a]} {Time(floor.MedianNanoseconds)}");
             }
         }
 

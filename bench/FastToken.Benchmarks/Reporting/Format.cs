@@ -23,7 +23,7 @@ internal static class Format
 
     public static string Ratio(double ratio) => string.Create(CultureInfo.InvariantCulture, $"{ratio:0.00}x");
 
-    public static string Cell(Measurement? m) => m is null ? "—" : $"{Time(m.MeanNanoseconds)} / {Bytes(m.AllocatedBytes)}";
+    public static string Cell(Measurement? m) => m is null ? "—" : $"{Time(m.MedianNanoseconds)} / {Bytes(m.AllocatedBytes)}";
 
     public static string Number(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 }

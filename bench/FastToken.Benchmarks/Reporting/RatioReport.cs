@@ -36,7 +36,7 @@ internal static class RatioReport
     public static string Quick(ResultSet results)
     {
         StringBuilder text = new();
-        text.AppendLine("FastToken vs the crypto floor and JsonWebTokenHandler (typical token; time / allocated per call)");
+        text.AppendLine("FastToken vs the crypto floor and JsonWebTokenHandler (typical token; median time / allocated per call)");
         text.AppendLine();
         AppendRatioTable(text, results, shapes: [nameof(TokenShape.Typical)]);
         AppendEndToEndNote(text, results);
@@ -49,7 +49,7 @@ internal static class RatioReport
         StringBuilder text = new();
         text.AppendLine("### FastToken vs the crypto floor and the baseline");
         text.AppendLine();
-        text.AppendLine("Time / bytes allocated per call. *× floor*: FastToken's time over the bare platform primitive.");
+        text.AppendLine("Median time / bytes allocated per call. *× floor*: FastToken's time over the bare platform primitive.");
         text.AppendLine("*Baseline ÷ FastToken*: how many times faster than `JsonWebTokenHandler.ValidateTokenAsync`.");
         text.AppendLine();
         AppendRatioTable(text, results, shapes: results.Values(Validation, "Shape"));
@@ -127,8 +127,8 @@ internal static class RatioReport
         Measurement fastToken,
         Measurement? baseline)
     {
-        string overFloor = floor is null ? "—" : Format.Ratio(fastToken.MeanNanoseconds / floor.MeanNanoseconds);
-        string speedup = baseline is null ? "—" : Format.Ratio(baseline.MeanNanoseconds / fastToken.MeanNanoseconds);
+        string overFloor = floor is null ? "—" : Format.Ratio(fastToken.MedianNanoseconds / floor.MedianNanoseconds);
+        string speedup = baseline is null ? "—" : Format.Ratio(baseline.MedianNanoseconds / fastToken.MedianNanoseconds);
         text.AppendLine(
             $"| {algorithm} | {shape} | {scenario} | {Format.Cell(floor)} | {Format.Cell(fastToken)} | " +
             $"{overFloor} | {Format.Cell(baseline)} | {speedup} |");
@@ -244,8 +244,8 @@ internal static class RatioReport
         {
             Measurement? floor = results.Find(TokenSize, "Floor", ("ClaimCount", count));
             Measurement? fastToken = results.Find(TokenSize, "FastToken", ("ClaimCount", count));
-            string over = floor is null || fastToken is null ? "—" : Format.Time(fastToken.MeanNanoseconds - floor.MeanNanoseconds);
-            string ratio = floor is null || fastToken is null ? "—" : Format.Ratio(fastToken.MeanNanoseconds / floor.MeanNanoseconds);
+            string over = floor is null || fastToken is null ? "—" : Format.Time(fastToken.MedianNanoseconds - floor.MedianNanoseconds);
+            string ratio = floor is null || fastToken is null ? "—" : Format.Ratio(fastToken.MedianNanoseconds / floor.MedianNanoseconds);
             text.AppendLine(
                 $"| {count} | {Targets.TokenLength(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture))} | " +
                 $"{Format.Cell(floor)} | {Format.Cell(fastToken)} | {over} | {ratio} | " +

@@ -2,12 +2,15 @@ using BenchmarkDotNet.Reports;
 
 namespace FastToken.Benchmarks.Reporting;
 
-/// <summary>One benchmark case's outcome: the mean time and the bytes allocated per operation.</summary>
+/// <summary>
+/// One benchmark case's outcome: the median time (robust to a neighbour's burst of work on a
+/// shared machine) and the bytes allocated per operation.
+/// </summary>
 internal sealed record Measurement(
     string Suite,
     string Method,
     IReadOnlyDictionary<string, string> Parameters,
-    double MeanNanoseconds,
+    double MedianNanoseconds,
     long? AllocatedBytes)
 {
     public string this[string parameter] => Parameters.TryGetValue(parameter, out string? value) ? value : "";
@@ -40,7 +43,7 @@ internal sealed class ResultSet
                     report.BenchmarkCase.Descriptor.Type.Name,
                     report.BenchmarkCase.Descriptor.WorkloadMethod.Name,
                     parameters,
-                    statistics.Mean,
+                    statistics.Median,
                     report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase)));
             }
         }

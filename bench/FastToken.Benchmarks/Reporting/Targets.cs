@@ -53,10 +53,10 @@ internal static class Targets
             return;
         }
 
-        double overFloor = fastToken.MeanNanoseconds / floor.MeanNanoseconds;
-        double speedup = baseline.MeanNanoseconds / fastToken.MeanNanoseconds;
+        double overFloor = fastToken.MedianNanoseconds / floor.MedianNanoseconds;
+        double speedup = baseline.MedianNanoseconds / fastToken.MedianNanoseconds;
         Row(text, $"HS256 valid ({shape}, validation only): ≤ 1.30x the HMAC floor", Format.Ratio(overFloor), overFloor <= 1.30,
-            $"missed by {Format.Ratio(overFloor / 1.30)} ({Format.Time(fastToken.MeanNanoseconds - (1.30 * floor.MeanNanoseconds))} over)");
+            $"missed by {Format.Ratio(overFloor / 1.30)} ({Format.Time(fastToken.MedianNanoseconds - (1.30 * floor.MedianNanoseconds))} over)");
         Row(text, $"HS256 valid ({shape}): 0 B", Format.Bytes(fastToken.AllocatedBytes), fastToken.AllocatedBytes == 0,
             $"allocates {Format.Bytes(fastToken.AllocatedBytes)}");
         Row(text, $"HS256 valid ({shape}): ≥ 4x faster than JsonWebTokenHandler", Format.Ratio(speedup), speedup >= 4,
@@ -73,10 +73,10 @@ internal static class Targets
             return;
         }
 
-        double overFloor = fastToken.MeanNanoseconds / floor.MeanNanoseconds;
-        double speedup = baseline.MeanNanoseconds / fastToken.MeanNanoseconds;
+        double overFloor = fastToken.MedianNanoseconds / floor.MedianNanoseconds;
+        double speedup = baseline.MedianNanoseconds / fastToken.MedianNanoseconds;
         Row(text, "HS256 valid, end to end (no policy step yet): ≤ 1.30x the HMAC floor", Format.Ratio(overFloor), overFloor <= 1.30,
-            $"missed by {Format.Ratio(overFloor / 1.30)} ({Format.Time(fastToken.MeanNanoseconds - (1.30 * floor.MeanNanoseconds))} over)");
+            $"missed by {Format.Ratio(overFloor / 1.30)} ({Format.Time(fastToken.MedianNanoseconds - (1.30 * floor.MedianNanoseconds))} over)");
         Row(text, "HS256 valid, end to end: 0 B", Format.Bytes(fastToken.AllocatedBytes), fastToken.AllocatedBytes == 0,
             $"allocates {Format.Bytes(fastToken.AllocatedBytes)}");
         Row(text, "HS256 valid, end to end: ≥ 4x faster than JsonWebTokenHandler", Format.Ratio(speedup), speedup >= 4,
@@ -90,9 +90,9 @@ internal static class Targets
             return;
         }
 
-        bool fast = m.MeanNanoseconds < limit;
+        bool fast = m.MedianNanoseconds < limit;
         Row(text, $"{name}: < {limit} ns and 0 B", Format.Cell(m), fast && m.AllocatedBytes == 0,
-            fast ? $"allocates {Format.Bytes(m.AllocatedBytes)}" : $"missed by {Format.Time(m.MeanNanoseconds - limit)}");
+            fast ? $"allocates {Format.Bytes(m.AllocatedBytes)}" : $"missed by {Format.Time(m.MedianNanoseconds - limit)}");
     }
 
     private static void SignatureTarget(StringBuilder text, ResultSet results, string algorithm, string shape)
@@ -103,9 +103,9 @@ internal static class Targets
             return;
         }
 
-        double overFloor = fastToken.MeanNanoseconds / floor.MeanNanoseconds;
+        double overFloor = fastToken.MedianNanoseconds / floor.MedianNanoseconds;
         Row(text, $"{algorithm} valid ({shape}): ≤ 1.05x the floor", Format.Ratio(overFloor), overFloor <= 1.05,
-            $"missed by {Format.Ratio(overFloor / 1.05)} ({Format.Time(fastToken.MeanNanoseconds - (1.05 * floor.MeanNanoseconds))} over)");
+            $"missed by {Format.Ratio(overFloor / 1.05)} ({Format.Time(fastToken.MedianNanoseconds - (1.05 * floor.MedianNanoseconds))} over)");
 
         // ES256: no bytes beyond what the platform's ECDsa allocates itself, which the floor measures.
         long allowed = algorithm == "ES256" ? floor.AllocatedBytes ?? 0 : 0;
@@ -123,11 +123,11 @@ internal static class Targets
             return;
         }
 
-        Measurement slowest = refusals.MaxBy(m => m.MeanNanoseconds)!;
+        Measurement slowest = refusals.MaxBy(m => m.MedianNanoseconds)!;
         long most = refusals.Max(m => m.AllocatedBytes ?? long.MaxValue);
         string where = $"{slowest["Scenario"]}, {slowest["Algorithm"]}, {slowest["Shape"]}";
-        Row(text, "Every rejection before crypto: < 250 ns", $"slowest {Format.Time(slowest.MeanNanoseconds)} ({where})",
-            slowest.MeanNanoseconds < 250, $"missed by {Format.Time(slowest.MeanNanoseconds - 250)}");
+        Row(text, "Every rejection before crypto: < 250 ns", $"slowest {Format.Time(slowest.MedianNanoseconds)} ({where})",
+            slowest.MedianNanoseconds < 250, $"missed by {Format.Time(slowest.MedianNanoseconds - 250)}");
         Row(text, "Every rejection before crypto: 0 B", $"at most {Format.Bytes(most)}", most == 0, $"allocates up to {Format.Bytes(most)}");
     }
 
@@ -139,8 +139,8 @@ internal static class Targets
             return;
         }
 
-        double spread = lookups.Max(m => m.MeanNanoseconds) / lookups.Min(m => m.MeanNanoseconds);
-        string measured = string.Join(", ", lookups.Select(m => $"{m["KeyCount"]} keys: {Format.Time(m.MeanNanoseconds)}"));
+        double spread = lookups.Max(m => m.MedianNanoseconds) / lookups.Min(m => m.MedianNanoseconds);
+        string measured = string.Join(", ", lookups.Select(m => $"{m["KeyCount"]} keys: {Format.Time(m.MedianNanoseconds)}"));
 
         // Within run-to-run noise of a few percent counts as flat.
         Row(text, "Key lookup does not grow with the set (1, 10, 1,000 keys)", measured, spread <= 1.10,
@@ -151,7 +151,7 @@ internal static class Targets
     {
         List<(double X, double Y)> points = [.. results.All
             .Where(m => m.Suite == nameof(TokenSizeBenchmarks) && m.Method == "FastToken")
-            .Select(m => (double.Parse(m["ClaimCount"], System.Globalization.CultureInfo.InvariantCulture), m.MeanNanoseconds))];
+            .Select(m => (double.Parse(m["ClaimCount"], System.Globalization.CultureInfo.InvariantCulture), m.MedianNanoseconds))];
         if (points.Count < 3)
         {
             return;
