@@ -4,18 +4,19 @@ using ScottPlot;
 namespace FastToken.Benchmarks.Chart;
 
 /// <summary>
-/// Two panels, one bar per library, each bar the library's time over the crypto floor for
-/// a valid typical token: HMAC on the left, where library overhead dominates, and the
-/// public-key algorithms on the right, where the signature check does.
+/// One panel per algorithm, one bar per library: the library's median time over the crypto
+/// floor for a valid typical token, labelled with that ratio and the bytes it allocated.
 /// </summary>
 internal static class ValidationChart
 {
+    private static readonly string[] s_algorithms = ["HS256", "RS256", "PS256", "ES256"];
+
     private static readonly (string Method, string Name, Color Color)[] s_libraries =
     [
-        ("Floor", "Crypto floor", Color.FromHex("#9e9e9e")),
+        ("Floor", "crypto\nfloor", Color.FromHex("#9e9e9e")),
         ("FastToken", "FastToken", Color.FromHex("#1565c0")),
-        ("JsonWebTokenHandler", "JsonWebTokenHandler", Color.FromHex("#ef6c00")),
-        ("JwtSecurityTokenHandler", "JwtSecurityTokenHandler", Color.FromHex("#c62828")),
+        ("JsonWebTokenHandler", "JsonWebToken\nHandler", Color.FromHex("#ef6c00")),
+        ("JwtSecurityTokenHandler", "JwtSecurity\nTokenHandler", Color.FromHex("#c62828")),
         ("JoseJwt", "jose-jwt", Color.FromHex("#6a1b9a")),
         ("JwtNet", "JWT.Net", Color.FromHex("#5d4037")),
     ];
@@ -23,79 +24,56 @@ internal static class ValidationChart
     public static void Save(BenchmarkExport export, string path)
     {
         Multiplot chart = new();
-        chart.AddPlots(2);
-        chart.Layout = new ScottPlot.MultiplotLayouts.Columns();
-        Draw(chart.GetPlot(0), export, ["HS256"], showLegend: false);
-        Draw(chart.GetPlot(1), export, ["RS256", "PS256", "ES256"], showLegend: true);
-        chart.GetPlot(0).YLabel("Time ÷ crypto floor (lower is better)");
-        chart.SavePng(path, 1500, 640);
+        chart.AddPlots(s_algorithms.Length);
+        chart.Layout = new ScottPlot.MultiplotLayouts.Grid(rows: 2, columns: 2);
+        for (int i = 0; i < s_algorithms.Length; i++)
+        {
+            Draw(chart.GetPlot(i), export, s_algorithms[i]);
+        }
+
+        chart.SavePng(path, 1600, 1000);
     }
 
-    private static void Draw(Plot plot, BenchmarkExport export, string[] algorithms, bool showLegend)
+    private static void Draw(Plot plot, BenchmarkExport export, string algorithm)
     {
-        int slots = s_libraries.Length + 1;
+        ExportedCase? floor = Find(export, "Floor", algorithm);
+        List<Bar> bars = [];
         List<Tick> ticks = [];
-        List<string> floors = [];
-        double highest = 0;
+        double highest = 1;
         foreach ((string method, string name, Color color) in s_libraries)
         {
-            List<Bar> bars = [];
-            for (int a = 0; a < algorithms.Length; a++)
-            {
-                ExportedCase? floor = Find(export, "Floor", algorithms[a]);
-                ExportedCase? current = Find(export, method, algorithms[a]);
-                if (floor is null || current is null)
-                {
-                    continue;
-                }
-
-                double ratio = current.MedianNanoseconds / floor.MedianNanoseconds;
-                highest = Math.Max(highest, ratio);
-                bars.Add(new Bar
-                {
-                    Position = (a * slots) + Array.FindIndex(s_libraries, l => l.Method == method),
-                    Value = ratio,
-                    FillColor = color,
-                    LineWidth = 0,
-                    Label = $"{ratio.ToString("0.00", CultureInfo.InvariantCulture)}x\n{Bytes(current.Allocated)}",
-                });
-            }
-
-            if (bars.Count == 0)
+            ExportedCase? current = Find(export, method, algorithm);
+            if (floor is null || current is null)
             {
                 continue;
             }
 
-            ScottPlot.Plottables.BarPlot plottable = plot.Add.Bars(bars);
-            plottable.LegendText = name;
-            plottable.ValueLabelStyle.FontSize = algorithms.Length == 1 ? 15 : 12;
-        }
-
-        for (int a = 0; a < algorithms.Length; a++)
-        {
-            ticks.Add(new Tick((a * slots) + ((s_libraries.Length - 1) / 2.0), algorithms[a]));
-            if (Find(export, "Floor", algorithms[a]) is { } floor)
+            double ratio = current.MedianNanoseconds / floor.MedianNanoseconds;
+            highest = Math.Max(highest, ratio);
+            bars.Add(new Bar
             {
-                floors.Add($"{algorithms[a]} {Time(floor.MedianNanoseconds)}");
-            }
+                Position = bars.Count,
+                Value = ratio,
+                FillColor = color,
+                LineWidth = 0,
+                Label = $"{ratio.ToString("0.00", CultureInfo.InvariantCulture)}x\n{Bytes(current.Allocated)}",
+            });
+            ticks.Add(new Tick(ticks.Count, name));
         }
 
+        ScottPlot.Plottables.BarPlot plottable = plot.Add.Bars(bars);
+        plottable.ValueLabelStyle.FontSize = 14;
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 16;
-        plot.Axes.SetLimitsY(0, highest * 1.18);
-        plot.Axes.SetLimitsX(-0.8, (algorithms.Length * slots) - 1.2);
-        plot.Title($"Valid typical token; crypto floor = {string.Join(", ", floors)}", size: 15);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 13;
+        plot.Axes.Left.Label.Text = "time ÷ crypto floor";
+        plot.Axes.Left.Label.FontSize = 14;
+        plot.Axes.SetLimitsY(0, highest * 1.25);
+        plot.Axes.SetLimitsX(-0.6, bars.Count - 0.4);
         plot.Grid.XAxisStyle.IsVisible = false;
-        if (showLegend)
-        {
-            plot.ShowLegend(Alignment.UpperLeft);
-            plot.Legend.FontSize = 13;
-        }
-        else
-        {
-            plot.HideLegend();
-        }
+        plot.HideLegend();
+        string floorTime = floor is null ? "not measured" : Time(floor.MedianNanoseconds);
+        plot.Title($"{algorithm}, valid typical token (crypto floor {floorTime}; lower is better)", size: 15);
     }
 
     private static ExportedCase? Find(BenchmarkExport export, string method, string algorithm) =>
