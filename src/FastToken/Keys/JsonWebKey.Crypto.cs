@@ -24,6 +24,33 @@ public sealed partial class JsonWebKey
     /// </summary>
     internal KeyFit Fit(JwtAlgorithm algorithm, int minimumRsaBits)
     {
+        // Everything but the RSA size rule is fixed at load, so a request costs two bit tests.
+        uint bit = 1u << (int)algorithm;
+        if ((_fitMask & bit) != 0)
+        {
+            return JwtAlgorithms.IsRsa(algorithm) && KeySizeInBits < minimumRsaBits ? KeyFit.TooShort : KeyFit.Fits;
+        }
+
+        return (_tooShortMask & bit) != 0 ? KeyFit.TooShort : KeyFit.NoFit;
+    }
+
+    /// <summary>Which algorithms the key fits, and which it is too short for, whatever the RSA minimum.</summary>
+    private (uint Fits, uint TooShort) ComputeFitMasks()
+    {
+        uint fits = 0;
+        uint tooShort = 0;
+        foreach (JwtAlgorithm algorithm in JwtAlgorithms.All)
+        {
+            KeyFit fit = ComputeFit(algorithm);
+            fits |= fit == KeyFit.Fits ? 1u << (int)algorithm : 0;
+            tooShort |= fit == KeyFit.TooShort ? 1u << (int)algorithm : 0;
+        }
+
+        return (fits, tooShort);
+    }
+
+    private KeyFit ComputeFit(JwtAlgorithm algorithm)
+    {
         if (Algorithm is not null && _declaredAlgorithm != algorithm)
         {
             return KeyFit.NoFit;
@@ -57,7 +84,7 @@ public sealed partial class JsonWebKey
                 return KeyFit.NoFit;
             }
 
-            return KeySizeInBits >= minimumRsaBits ? KeyFit.Fits : KeyFit.TooShort;
+            return KeyFit.Fits;
         }
 
         if (JwtAlgorithms.IsEcdsa(algorithm))

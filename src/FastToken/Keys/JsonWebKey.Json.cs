@@ -54,6 +54,12 @@ public sealed partial class JsonWebKey
 
             case "EC":
                 string crv = RequiredString(jwk, "crv");
+                if (crv is not ("P-256" or "P-384" or "P-521"))
+                {
+                    // Like an unknown kty: another party's key (e.g. secp256k1) in a shared set.
+                    return null;
+                }
+
                 ECCurve curve = CurveFor(crv);
                 int size = crv switch { "P-256" => 32, "P-384" => 48, _ => 66 };
                 ECParameters ec = new()
@@ -140,7 +146,7 @@ public sealed partial class JsonWebKey
         }
     }
 
-    private static byte[] TrimLeadingZeros(byte[] value)
+    internal static byte[] TrimLeadingZeros(byte[] value)
     {
         int i = 0;
         while (i < value.Length - 1 && value[i] == 0)

@@ -18,6 +18,8 @@ public sealed partial class JsonWebKey
     private readonly InstancePool<RSA>? _rsaPool;
     private readonly InstancePool<ECDsa>? _ecPool;
     private readonly JwtAlgorithm _declaredAlgorithm;
+    private readonly uint _fitMask;
+    private readonly uint _tooShortMask;
 
     private JsonWebKey(
         string keyType,
@@ -50,10 +52,12 @@ public sealed partial class JsonWebKey
             HashAlgorithmName hash = JwtAlgorithms.GetHash(JwtAlgorithm.HS256 + i);
             _hmacPools[i] = new InstancePool<IncrementalHash>(() => IncrementalHash.CreateHMAC(hash, key));
         }
+
+        (_fitMask, _tooShortMask) = ComputeFitMasks();
     }
 
     private JsonWebKey(RSAParameters rsa, string? keyId, string? use, string? algorithm, IReadOnlyList<string>? ops)
-        : this("RSA", keyId, use, algorithm, null, rsa.Modulus!.Length * 8, rsa.D is not null, ops)
+        : this("RSA", keyId, use, algorithm, null, BitLength(rsa.Modulus!), rsa.D is not null, ops)
     {
         _rsa = rsa;
         RSAParameters publicPart = new() { Modulus = rsa.Modulus, Exponent = rsa.Exponent };
@@ -61,6 +65,7 @@ public sealed partial class JsonWebKey
 
         // Import once now so that a key the platform refuses fails at load, not per request.
         _rsaPool.Return(_rsaPool.Rent());
+        (_fitMask, _tooShortMask) = ComputeFitMasks();
     }
 
     private JsonWebKey(ECParameters ec, string curve, string? keyId, string? use, string? algorithm, IReadOnlyList<string>? ops)
@@ -70,6 +75,7 @@ public sealed partial class JsonWebKey
         ECParameters publicPart = new() { Curve = ec.Curve, Q = ec.Q };
         _ecPool = new InstancePool<ECDsa>(() => ECDsa.Create(publicPart));
         _ecPool.Return(_ecPool.Rent());
+        (_fitMask, _tooShortMask) = ComputeFitMasks();
     }
 
     /// <summary>The key type (<c>kty</c>): <c>oct</c>, <c>RSA</c> or <c>EC</c>.</summary>
@@ -123,6 +129,9 @@ public sealed partial class JsonWebKey
             throw new JsonWebKeyException("An RSA key needs a modulus and an exponent.");
         }
 
+        // A modulus with leading zero bytes would overstate the key size and fail every signature.
+        parameters.Modulus = TrimLeadingZeros(parameters.Modulus);
+        parameters.Exponent = TrimLeadingZeros(parameters.Exponent);
         return Guard(() => new JsonWebKey(parameters, keyId, null, algorithm, null), "RSA");
     }
 
@@ -179,7 +188,7 @@ public sealed partial class JsonWebKey
         {
             using JsonDocument document = JsonDocument.Parse(json);
             return FromJson(document.RootElement)
-                ?? throw new JsonWebKeyException("The key type is not supported: use oct, RSA or EC.");
+                ?? throw new JsonWebKeyException("The key is not supported: use oct, RSA, or EC on P-256, P-384 or P-521.");
         }
         catch (JsonException e)
         {
@@ -349,6 +358,10 @@ public sealed partial class JsonWebKey
             throw new JsonWebKeyException($"The platform refused the {kind} key parameters.", e);
         }
     }
+
+    /// <summary>The length in bits of a big-endian unsigned integer without leading zero bytes.</summary>
+    private static int BitLength(byte[] value) =>
+        value.Length == 0 ? 0 : ((value.Length - 1) * 8) + (32 - System.Numerics.BitOperations.LeadingZeroCount((uint)value[0]));
 
     internal static ECCurve CurveFor(string name) => name switch
     {

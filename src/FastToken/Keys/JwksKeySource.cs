@@ -78,12 +78,15 @@ public sealed class JwksKeySource : IJsonWebKeySource, IDisposable
     {
         get
         {
+            // Read before a refresh may start, so the caller gets the set that was current when
+            // it asked, however fast the refresh completes.
+            JsonWebKeySet current = Volatile.Read(ref _current);
             if (_timeProvider.GetTimestamp() >= Volatile.Read(ref _refreshDue))
             {
                 TryStartRefresh();
             }
 
-            return Volatile.Read(ref _current);
+            return current;
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using FastToken.Keys;
 
@@ -32,7 +33,9 @@ public static class JwtWriter
         }
 
         using MemoryStream header = new();
-        using (Utf8JsonWriter w = new(header))
+        // The default encoder escapes '+' for HTML safety, writing "at\u002Bjwt"; a JOSE header
+        // is never embedded in HTML, so the relaxed encoder writes media types as people read them.
+        using (Utf8JsonWriter w = new(header, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("alg", JwtAlgorithms.GetName(algorithm));

@@ -11,14 +11,24 @@ public readonly ref struct JwtClaim
 {
     private readonly ValidationContext _context;
     private readonly int _index;
+    private readonly int _generation;
 
+    /// <summary>Made only from a context its result has just checked is current.</summary>
     internal JwtClaim(ValidationContext context, int index)
     {
         _context = context;
         _index = index;
+        _generation = context.Generation;
     }
 
-    private ref ClaimEntry Entry => ref _context.Claims[_index];
+    private ref ClaimEntry Entry
+    {
+        get
+        {
+            _context.EnsureCurrent(_generation);
+            return ref _context.Claims[_index];
+        }
+    }
 
     /// <summary>The claim name as unescaped UTF-8.</summary>
     public ReadOnlySpan<byte> Name => _context.Buffer.AsSpan(Entry.NameStart, Entry.NameLength);
@@ -134,6 +144,6 @@ public readonly ref struct JwtClaim
         _context.GetString(Entry.ValueStart, Entry.ValueLength, Entry.ValueEscaped);
 
     internal JwtStringArray AsStringArrayUnchecked() => Entry.Type == JsonTokenType.String
-        ? new JwtStringArray(_context, Entry.ValueStart, Entry.ValueLength, Entry.ValueEscaped, single: true)
-        : new JwtStringArray(_context, Entry.ValueStart, Entry.ValueLength, escaped: false, single: false);
+        ? new JwtStringArray(_context, _generation, Entry.ValueStart, Entry.ValueLength, Entry.ValueEscaped, single: true)
+        : new JwtStringArray(_context, _generation, Entry.ValueStart, Entry.ValueLength, escaped: false, single: false);
 }

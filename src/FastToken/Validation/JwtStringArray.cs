@@ -9,14 +9,16 @@ namespace FastToken;
 public readonly ref struct JwtStringArray
 {
     private readonly ValidationContext? _context;
+    private readonly int _generation;
     private readonly int _start;
     private readonly int _length;
     private readonly bool _escaped;
     private readonly bool _single;
 
-    internal JwtStringArray(ValidationContext context, int start, int length, bool escaped, bool single)
+    internal JwtStringArray(ValidationContext context, int generation, int start, int length, bool escaped, bool single)
     {
         _context = context;
+        _generation = generation;
         _start = start;
         _length = length;
         _escaped = escaped;
@@ -72,6 +74,7 @@ public readonly ref struct JwtStringArray
         {
             _array = array;
             _done = array._context is null;
+            array._context?.EnsureCurrent(array._generation);
             _reader = _done || array._single
                 ? default
                 : new Utf8JsonReader(array._context!.Buffer.AsSpan(array._start, array._length));
@@ -96,6 +99,7 @@ public readonly ref struct JwtStringArray
             }
 
             ValidationContext context = _array._context!;
+            context.EnsureCurrent(_array._generation);
             if (_array._single)
             {
                 _done = true;

@@ -51,7 +51,10 @@ public sealed class JwtValidationOptions
     /// <summary>The most top-level members accepted in the claims set. Default 256.</summary>
     public int MaxClaimCount { get; set; } = 256;
 
-    /// <summary>For a token without <c>kid</c>, how many fitting keys are tried at most. Default 3.</summary>
+    /// <summary>
+    /// How many fitting keys are tried at most for one token: those of the set that fit its
+    /// algorithm when it has no <c>kid</c>, or those sharing its <c>kid</c>. Default 3.
+    /// </summary>
     public int MaxKeyCandidates { get; set; } = 3;
 
     /// <summary>The smallest RSA modulus accepted, in bits. Default 2048 (RFC 7518 3.3).</summary>

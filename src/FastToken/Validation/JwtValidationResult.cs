@@ -96,11 +96,7 @@ public readonly struct JwtValidationResult : IDisposable
                 ThrowNoClaims(Status);
             }
 
-            if (_context.Generation != _generation)
-            {
-                ThrowDisposed();
-            }
-
+            _context.EnsureCurrent(_generation);
             return _context;
         }
     }
@@ -217,26 +213,31 @@ public readonly struct JwtValidationResult : IDisposable
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     private static void ThrowNoClaims(TokenStatus status) =>
         throw new InvalidOperationException($"The token is not valid ({status}), so it has no claims to read.");
-
-    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-    private static void ThrowDisposed() =>
-        throw new ObjectDisposedException(nameof(JwtValidationResult), "The result was disposed; its views are gone.");
 }
 
 /// <summary>An allocation-free enumerator over the claims of a valid token.</summary>
 public ref struct JwtClaimEnumerator
 {
     private readonly ValidationContext _context;
+    private readonly int _generation;
     private int _index;
 
     internal JwtClaimEnumerator(ValidationContext context)
     {
         _context = context;
+        _generation = context.Generation;
         _index = -1;
     }
 
     /// <summary>The current claim.</summary>
-    public readonly JwtClaim Current => new(_context, _index);
+    public readonly JwtClaim Current
+    {
+        get
+        {
+            _context.EnsureCurrent(_generation);
+            return new(_context, _index);
+        }
+    }
 
     /// <summary>Returns this enumerator, so that it works with <c>foreach</c>.</summary>
     /// <returns>This enumerator.</returns>
@@ -244,7 +245,12 @@ public ref struct JwtClaimEnumerator
 
     /// <summary>Moves to the next claim.</summary>
     /// <returns>Whether there is one.</returns>
-    public bool MoveNext() => ++_index < _context.ClaimCount;
+    /// <exception cref="ObjectDisposedException">The result was disposed.</exception>
+    public bool MoveNext()
+    {
+        _context.EnsureCurrent(_generation);
+        return ++_index < _context.ClaimCount;
+    }
 }
 
 internal static class NumericDate

@@ -189,6 +189,14 @@ public sealed partial class JwtValidator
     /// <summary>RFC 7519 2: a NumericDate is a JSON number, integer or not; a string is refused.</summary>
     private static TokenStatus TryReadNumericDate(ref Utf8JsonReader reader, out double value)
     {
+        // Issuers write whole seconds: an integer parses several times faster than a double,
+        // and converting it rounds exactly as parsing the same digits as a double would.
+        if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out long seconds))
+        {
+            value = seconds;
+            return TokenStatus.Valid;
+        }
+
         value = double.NaN;
         if (reader.TokenType != JsonTokenType.Number || !reader.TryGetDouble(out value) || !double.IsFinite(value))
         {

@@ -87,9 +87,11 @@ public sealed partial class JwtValidator
         }
 
         if (options.ClockSkew < TimeSpan.Zero || options.MaxTokenLength <= 0 || options.MaxJsonDepth <= 0 ||
-            options.MaxClaimCount <= 0 || options.MaxKeyCandidates <= 0)
+            options.MaxClaimCount <= 0 || options.MaxKeyCandidates <= 0 || options.MinimumRsaKeySizeInBits < 0)
         {
-            throw new ArgumentException("Clock skew and the size bounds must not be negative.", nameof(options));
+            throw new ArgumentException(
+                "Clock skew and the RSA minimum must not be negative, and the size bounds must be positive.",
+                nameof(options));
         }
 
         if (options.MaxJsonDepth > JsonSyntax.MaxSupportedDepth)

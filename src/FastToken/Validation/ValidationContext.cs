@@ -104,6 +104,22 @@ internal sealed class ValidationContext
         }
     }
 
+    /// <summary>
+    /// Throws when the result that handed out a view has been disposed since, so that a stale
+    /// view never reads the token that reuses this buffer.
+    /// </summary>
+    public void EnsureCurrent(int generation)
+    {
+        if (Volatile.Read(ref Generation) != generation)
+        {
+            ThrowStale();
+        }
+    }
+
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    private static void ThrowStale() =>
+        throw new ObjectDisposedException(nameof(JwtValidationResult), "The result was disposed; its views are gone.");
+
     /// <summary>Clears the facts of the previous token and makes room for one of this length.</summary>
     public void Reset(int capacity)
     {

@@ -262,6 +262,50 @@ public sealed class ClaimAccessTests
     }
 
     [Fact]
+    public void Views_taken_before_dispose_refuse_to_read_the_next_token()
+    {
+        JwtValidationResult first = _validator.Validate(_token);
+        Assert.True(first.TryGetClaim("sub"u8, out JwtClaim claim));
+        JwtClaimEnumerator claims = first.EnumerateClaims();
+        JwtStringArray audiences = first.Audiences;
+        first.Dispose();
+
+        // The next validation on this thread reuses the buffer those views point into.
+        using JwtValidationResult next = _validator.Validate(TestTokens.ValidFor("mallory"));
+
+        // Ref structs cannot be captured by Assert.Throws, hence the explicit catches.
+        int refused = 0;
+        try
+        {
+            claim.TryGetString(out _);
+        }
+        catch (ObjectDisposedException)
+        {
+            refused++;
+        }
+
+        try
+        {
+            claims.MoveNext();
+        }
+        catch (ObjectDisposedException)
+        {
+            refused++;
+        }
+
+        try
+        {
+            audiences.Contains("x"u8);
+        }
+        catch (ObjectDisposedException)
+        {
+            refused++;
+        }
+
+        Assert.Equal(3, refused);
+    }
+
+    [Fact]
     public void Stale_result_does_not_show_the_next_token_using_its_buffer()
     {
         JwtValidationResult stale = _validator.Validate(_token);

@@ -119,6 +119,31 @@ public sealed class KeyRuleTests
     }
 
     [Fact]
+    public void Rsa_key_size_counts_bits_not_bytes()
+    {
+        // A 256-byte modulus whose top byte is 0x01 is a 2041-bit key: under the 2048 minimum.
+        byte[] modulus = [.. TestKeys.RsaParameters.Modulus!];
+        modulus[0] = 0x01;
+        JsonWebKey key = JsonWebKey.FromRsa(new RSAParameters { Modulus = modulus, Exponent = TestKeys.RsaParameters.Exponent }, "rsa");
+        JwtValidator validator = TestTokens.Validator(o => o.Keys = new JsonWebKeySet([key]));
+
+        Assert.Equal(2041, key.KeySizeInBits);
+        Assert.Equal(TokenStatus.KeyTooShort, validator.StatusOf(WithKid(TestKeys.Rsa, JwtAlgorithm.RS256, "rsa")));
+    }
+
+    [Fact]
+    public void Rsa_modulus_with_a_leading_zero_byte_still_verifies()
+    {
+        RSAParameters parameters = TestKeys.RsaParameters;
+        JsonWebKey key = JsonWebKey.FromRsa(
+            new RSAParameters { Modulus = [0, .. parameters.Modulus!], Exponent = parameters.Exponent }, "rsa");
+        JwtValidator validator = TestTokens.Validator(o => o.Keys = new JsonWebKeySet([key]));
+
+        Assert.Equal(2048, key.KeySizeInBits);
+        Assert.Equal(TokenStatus.Valid, validator.StatusOf(WithKid(TestKeys.Rsa, JwtAlgorithm.RS256, "rsa")));
+    }
+
+    [Fact]
     public void Key_bound_to_another_alg_does_not_verify()
     {
         // RFC 7517 4.4: a key's alg names the one algorithm it is for.
