@@ -18,7 +18,10 @@ public enum TokenStatus
     /// <summary>The signature verifies but the payload is not a JSON object, so it is no JWT.</summary>
     NotJwt,
 
-    /// <summary>The JOSE header misses <c>alg</c>, has a member of the wrong type, or asks for an unsupported form.</summary>
+    /// <summary>
+    /// The JOSE header misses <c>alg</c>, has a member of the wrong type, or asks for an
+    /// unsupported form.
+    /// </summary>
     HeaderInvalid,
 
     /// <summary>The algorithm is <c>none</c>, unknown, not allowed, or does not fit the key.</summary>

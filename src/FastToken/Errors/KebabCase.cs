@@ -2,7 +2,10 @@ using System.Text;
 
 namespace FastToken;
 
-/// <summary>Status names as logs, the CLI and scripts see them: <c>ConflictingTokens</c> becomes <c>conflicting-tokens</c>.</summary>
+/// <summary>
+/// Status names as logs, the CLI and scripts see them: <c>ConflictingTokens</c> becomes
+/// <c>conflicting-tokens</c>.
+/// </summary>
 internal static class KebabCase
 {
     public static string From<TEnum>(TEnum value)

@@ -6,7 +6,10 @@ namespace FastToken;
 /// What a failed token means to an HTTP client, per RFC 6750 section 3: the error code, the
 /// HTTP status and a fixed description. Descriptions never contain token bytes.
 /// </summary>
-/// <param name="Code">The RFC 6750 error code: <c>invalid_request</c>, <c>invalid_token</c> or <c>insufficient_scope</c>.</param>
+/// <param name="Code">
+/// The RFC 6750 error code: <c>invalid_request</c>, <c>invalid_token</c> or
+/// <c>insufficient_scope</c>.
+/// </param>
 /// <param name="HttpStatus">The HTTP status: 400, 401 or 403.</param>
 /// <param name="Description">A fixed, human-readable description, safe to send.</param>
 public readonly record struct TokenError(string Code, int HttpStatus, string Description)

@@ -51,7 +51,10 @@ public static class JwtAlgorithms
         return algorithm != JwtAlgorithm.Unknown;
     }
 
-    /// <summary>Maps an unescaped UTF-8 algorithm name to the enum, <see cref="JwtAlgorithm.Unknown"/> if unsupported.</summary>
+    /// <summary>
+    /// Maps an unescaped UTF-8 algorithm name to the enum, <see cref="JwtAlgorithm.Unknown"/>
+    /// if unsupported.
+    /// </summary>
     internal static JwtAlgorithm FromUtf8(ReadOnlySpan<byte> name)
     {
         // Every supported name is five ASCII bytes: two letters and three digits.
@@ -99,7 +102,10 @@ public static class JwtAlgorithms
         _ => HashAlgorithmName.SHA512,
     };
 
-    /// <summary>Output size in bytes of the algorithm's hash; HMAC keys must be at least this long (RFC 7518 3.2).</summary>
+    /// <summary>
+    /// Output size in bytes of the algorithm's hash; HMAC keys must be at least this long (RFC
+    /// 7518 3.2).
+    /// </summary>
     internal static int HashSize(JwtAlgorithm a) => a switch
     {
         JwtAlgorithm.HS256 or JwtAlgorithm.RS256 or JwtAlgorithm.PS256 or JwtAlgorithm.ES256 => 32,

@@ -111,7 +111,9 @@ public sealed partial class JsonWebKey
                 return false;
             }
 
-            RSASignaturePadding padding = JwtAlgorithms.IsPss(algorithm) ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
+            RSASignaturePadding padding = JwtAlgorithms.IsPss(algorithm)
+                ? RSASignaturePadding.Pss
+                : RSASignaturePadding.Pkcs1;
             RSA rsa = _rsaPool!.Rent();
             try
             {
@@ -194,7 +196,9 @@ public sealed partial class JsonWebKey
         if (JwtAlgorithms.IsRsa(algorithm))
         {
             using RSA rsa = RSA.Create(_rsa);
-            RSASignaturePadding padding = JwtAlgorithms.IsPss(algorithm) ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
+            RSASignaturePadding padding = JwtAlgorithms.IsPss(algorithm)
+                ? RSASignaturePadding.Pss
+                : RSASignaturePadding.Pkcs1;
             return rsa.SignData(signingInput.ToArray(), JwtAlgorithms.GetHash(algorithm), padding);
         }
 

@@ -68,7 +68,13 @@ public sealed partial class JsonWebKey
         (_fitMask, _tooShortMask) = ComputeFitMasks();
     }
 
-    private JsonWebKey(ECParameters ec, string curve, string? keyId, string? use, string? algorithm, IReadOnlyList<string>? ops)
+    private JsonWebKey(
+        ECParameters ec,
+        string curve,
+        string? keyId,
+        string? use,
+        string? algorithm,
+        IReadOnlyList<string>? ops)
         : this("EC", keyId, use, algorithm, curve, ec.Q.X!.Length * 8, ec.D is not null, ops)
     {
         _ec = ec;
@@ -96,7 +102,10 @@ public sealed partial class JsonWebKey
     /// <summary>The permitted operations (<c>key_ops</c>), or <see langword="null"/> when unrestricted.</summary>
     public IReadOnlyList<string>? KeyOperations { get; }
 
-    /// <summary>The key size in bits: the modulus for RSA, the coordinate size for EC, the key length for oct.</summary>
+    /// <summary>
+    /// The key size in bits: the modulus for RSA, the coordinate size for EC, the key length
+    /// for oct.
+    /// </summary>
     public int KeySizeInBits { get; }
 
     /// <summary>Whether private parameters are present (needed only to sign).</summary>
@@ -188,7 +197,8 @@ public sealed partial class JsonWebKey
         {
             using JsonDocument document = JsonDocument.Parse(json);
             return FromJson(document.RootElement)
-                ?? throw new JsonWebKeyException("The key is not supported: use oct, RSA, or EC on P-256, P-384 or P-521.");
+                ?? throw new JsonWebKeyException(
+                    "The key is not supported: use oct, RSA, or EC on P-256, P-384 or P-521.");
         }
         catch (JsonException e)
         {
@@ -211,8 +221,14 @@ public sealed partial class JsonWebKey
     /// <exception cref="InvalidOperationException">The key is symmetric.</exception>
     public JsonWebKey ToPublicKey() => KeyType switch
     {
-        "RSA" => new JsonWebKey(new RSAParameters { Modulus = _rsa.Modulus, Exponent = _rsa.Exponent }, KeyId, Use, Algorithm, KeyOperations),
-        "EC" => new JsonWebKey(new ECParameters { Curve = _ec.Curve, Q = _ec.Q }, Curve!, KeyId, Use, Algorithm, KeyOperations),
+        "RSA" => new JsonWebKey(
+            new RSAParameters { Modulus = _rsa.Modulus, Exponent = _rsa.Exponent },
+            KeyId,
+            Use,
+            Algorithm,
+            KeyOperations),
+        "EC" => new JsonWebKey(
+            new ECParameters { Curve = _ec.Curve, Q = _ec.Q }, Curve!, KeyId, Use, Algorithm, KeyOperations),
         _ => throw new InvalidOperationException("A symmetric key has no public part."),
     };
 
@@ -361,7 +377,9 @@ public sealed partial class JsonWebKey
 
     /// <summary>The length in bits of a big-endian unsigned integer without leading zero bytes.</summary>
     private static int BitLength(byte[] value) =>
-        value.Length == 0 ? 0 : ((value.Length - 1) * 8) + (32 - System.Numerics.BitOperations.LeadingZeroCount((uint)value[0]));
+        value.Length == 0
+            ? 0
+            : ((value.Length - 1) * 8) + (32 - System.Numerics.BitOperations.LeadingZeroCount((uint)value[0]));
 
     internal static ECCurve CurveFor(string name) => name switch
     {

@@ -78,7 +78,8 @@ public sealed class JsonWebKeySet : IJsonWebKeySource
             }
 
             JsonWebKey single = JsonWebKey.FromJson(root)
-                ?? throw new JsonWebKeyException("The key is not supported: use oct, RSA, or EC on P-256, P-384 or P-521.");
+                ?? throw new JsonWebKeyException(
+                    "The key is not supported: use oct, RSA, or EC on P-256, P-384 or P-521.");
             return new JsonWebKeySet([single]);
         }
         catch (JsonException e)

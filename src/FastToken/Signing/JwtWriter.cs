@@ -16,7 +16,10 @@ public static class JwtWriter
     /// <param name="key">A private (or symmetric) key that fits <paramref name="algorithm"/>.</param>
     /// <param name="algorithm">The algorithm.</param>
     /// <param name="claimsJson">The claims set: a JSON object.</param>
-    /// <param name="type">The header <c>typ</c>, e.g. <c>JWT</c> or <c>at+jwt</c>; <see langword="null"/> omits it.</param>
+    /// <param name="type">
+    /// The header <c>typ</c>, e.g. <c>JWT</c> or <c>at+jwt</c>; <see langword="null"/> omits
+    /// it.
+    /// </param>
     /// <returns>The compact token.</returns>
     /// <exception cref="ArgumentException">The claims are not a JSON object.</exception>
     /// <exception cref="InvalidOperationException">The key cannot sign with this algorithm.</exception>
@@ -35,7 +38,8 @@ public static class JwtWriter
         using MemoryStream header = new();
         // The default encoder escapes '+' for HTML safety, writing "at\u002Bjwt"; a JOSE header
         // is never embedded in HTML, so the relaxed encoder writes media types as people read them.
-        using (Utf8JsonWriter w = new(header, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        JsonWriterOptions relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using (Utf8JsonWriter w = new(header, relaxed))
         {
             w.WriteStartObject();
             w.WriteString("alg", JwtAlgorithms.GetName(algorithm));
@@ -61,7 +65,11 @@ public static class JwtWriter
     /// <param name="header">The header bytes.</param>
     /// <param name="payload">The payload bytes.</param>
     /// <returns>The compact token.</returns>
-    public static string CreateFromParts(JsonWebKey key, JwtAlgorithm algorithm, ReadOnlySpan<byte> header, ReadOnlySpan<byte> payload)
+    public static string CreateFromParts(
+        JsonWebKey key,
+        JwtAlgorithm algorithm,
+        ReadOnlySpan<byte> header,
+        ReadOnlySpan<byte> payload)
     {
         ArgumentNullException.ThrowIfNull(key);
         string signingInput = Base64Url.EncodeToString(header) + "." + Base64Url.EncodeToString(payload);

@@ -144,6 +144,7 @@ public readonly ref struct JwtClaim
         _context.GetString(Entry.ValueStart, Entry.ValueLength, Entry.ValueEscaped);
 
     internal JwtStringArray AsStringArrayUnchecked() => Entry.Type == JsonTokenType.String
-        ? new JwtStringArray(_context, _generation, Entry.ValueStart, Entry.ValueLength, Entry.ValueEscaped, single: true)
+        ? new JwtStringArray(
+            _context, _generation, Entry.ValueStart, Entry.ValueLength, Entry.ValueEscaped, single: true)
         : new JwtStringArray(_context, _generation, Entry.ValueStart, Entry.ValueLength, escaped: false, single: false);
 }

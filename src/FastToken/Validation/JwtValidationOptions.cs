@@ -12,13 +12,19 @@ public sealed class JwtValidationOptions
     /// <summary>The keys to trust. Required.</summary>
     public IJsonWebKeySource? Keys { get; set; }
 
-    /// <summary>Accepted issuers (<c>iss</c>), compared ordinally. Required while <see cref="ValidateIssuer"/> is on.</summary>
+    /// <summary>
+    /// Accepted issuers (<c>iss</c>), compared ordinally. Required while <see
+    /// cref="ValidateIssuer"/> is on.
+    /// </summary>
     public IList<string> ValidIssuers { get; set; } = [];
 
     /// <summary>Whether <c>iss</c> is checked. On by default; turning it off is a deliberate choice.</summary>
     public bool ValidateIssuer { get; set; } = true;
 
-    /// <summary>Accepted audiences (<c>aud</c>), compared ordinally. Required while <see cref="ValidateAudience"/> is on.</summary>
+    /// <summary>
+    /// Accepted audiences (<c>aud</c>), compared ordinally. Required while <see
+    /// cref="ValidateAudience"/> is on.
+    /// </summary>
     public IList<string> ValidAudiences { get; set; } = [];
 
     /// <summary>Whether <c>aud</c> is checked. On by default.</summary>

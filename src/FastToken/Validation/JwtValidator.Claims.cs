@@ -67,7 +67,8 @@ public sealed partial class JwtValidator
 
                 if (name.Length == 3)
                 {
-                    TokenStatus status = ReadRegisteredClaim(context, name, ref reader, ref issuerMatched, ref audienceMatched);
+                    TokenStatus status = ReadRegisteredClaim(
+                        context, name, ref reader, ref issuerMatched, ref audienceMatched);
                     if (status != TokenStatus.Valid)
                     {
                         return status;
@@ -207,7 +208,11 @@ public sealed partial class JwtValidator
         return TokenStatus.Valid;
     }
 
-    private static bool IsDuplicate(ValidationContext context, ReadOnlySpan<byte> name, ref ulong seenLow, ref ulong seenHigh)
+    private static bool IsDuplicate(
+        ValidationContext context,
+        ReadOnlySpan<byte> name,
+        ref ulong seenLow,
+        ref ulong seenHigh)
     {
         // A hash of the name's length and three of its bytes: constant work per claim. Its top
         // seven bits index a 128-bit filter that answers "new" for most names; the whole hash, kept

@@ -73,7 +73,10 @@ public sealed partial class JwtValidator
         return context.Algorithm == JwtAlgorithm.Unknown ? TokenStatus.HeaderInvalid : TokenStatus.Valid;
     }
 
-    private static TokenStatus ReadHeaderMember(ValidationContext context, ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    private static TokenStatus ReadHeaderMember(
+        ValidationContext context,
+        ReadOnlySpan<byte> name,
+        ref Utf8JsonReader reader)
     {
         if (name.SequenceEqual("alg"u8))
         {
@@ -99,7 +102,8 @@ public sealed partial class JwtValidator
         if (name.SequenceEqual("kid"u8))
         {
             if (reader.TokenType != JsonTokenType.String ||
-                !TryLocateText(context, ref reader, context.HeaderStart, out context.KeyIdStart, out context.KeyIdLength))
+                !TryLocateText(
+                    context, ref reader, context.HeaderStart, out context.KeyIdStart, out context.KeyIdLength))
             {
                 return TokenStatus.HeaderInvalid;
             }
@@ -141,8 +145,16 @@ public sealed partial class JwtValidator
         return TokenStatus.Valid;
     }
 
-    /// <summary>The position of a property name or string value, unescaped into scratch space when it has escapes.</summary>
-    private static bool TryLocateText(ValidationContext context, ref Utf8JsonReader reader, int offset, out int start, out int length)
+    /// <summary>
+    /// The position of a property name or string value, unescaped into scratch space when it
+    /// has escapes.
+    /// </summary>
+    private static bool TryLocateText(
+        ValidationContext context,
+        ref Utf8JsonReader reader,
+        int offset,
+        out int start,
+        out int length)
     {
         if (reader.ValueIsEscaped)
         {

@@ -116,7 +116,10 @@ public sealed partial class JwtValidator
         _minimumRsaBits = options.MinimumRsaKeySizeInBits;
     }
 
-    /// <summary>The clock this validator judges <c>exp</c> and <c>nbf</c> by; policies judge token age by it too.</summary>
+    /// <summary>
+    /// The clock this validator judges <c>exp</c> and <c>nbf</c> by; policies judge token age
+    /// by it too.
+    /// </summary>
     public TimeProvider TimeProvider => _timeProvider;
 
     /// <summary>The tolerance this validator applies to <c>exp</c> and <c>nbf</c>.</summary>
@@ -267,7 +270,8 @@ public sealed partial class JwtValidator
 
         // The signature, checked before any claim is trusted (RFC 8725 3.2).
         Span<byte> signature = stackalloc byte[1024];
-        if (Base64Url.DecodeFromUtf8(signatureSegment, signature, out _, out int signatureLength) != OperationStatus.Done)
+        OperationStatus decoded = Base64Url.DecodeFromUtf8(signatureSegment, signature, out _, out int signatureLength);
+        if (decoded != OperationStatus.Done)
         {
             return TokenStatus.Malformed;
         }
@@ -280,8 +284,9 @@ public sealed partial class JwtValidator
 
         // The claims, in one pass.
         context.PayloadStart = payloadStart;
-        if (Base64Url.DecodeFromUtf8(payloadSegment, context.Buffer.AsSpan(payloadStart), out _, out context.PayloadLength)
-            != OperationStatus.Done)
+        Span<byte> payloadBytes = context.Buffer.AsSpan(payloadStart);
+        decoded = Base64Url.DecodeFromUtf8(payloadSegment, payloadBytes, out _, out context.PayloadLength);
+        if (decoded != OperationStatus.Done)
         {
             return TokenStatus.Malformed;
         }
@@ -311,7 +316,10 @@ public sealed partial class JwtValidator
         return status == OperationStatus.Done && Utf8.IsValid(context.Buffer.AsSpan(start, length));
     }
 
-    private TokenStatus VerifySignature(ValidationContext context, ReadOnlySpan<byte> signingInput, ReadOnlySpan<byte> signature)
+    private TokenStatus VerifySignature(
+        ValidationContext context,
+        ReadOnlySpan<byte> signingInput,
+        ReadOnlySpan<byte> signature)
     {
         JsonWebKeySet keys = _keys.Current;
         JwtAlgorithm algorithm = context.Algorithm;

@@ -12,7 +12,8 @@ internal sealed class ValidationContext
     [ThreadStatic]
     private static ValidationContext? t_cached;
 
-    private static readonly ValidationContext?[] s_shared = new ValidationContext?[Math.Clamp(Environment.ProcessorCount * 2, 4, 64)];
+    private static readonly ValidationContext?[] s_shared =
+        new ValidationContext?[Math.Clamp(Environment.ProcessorCount * 2, 4, 64)];
 
     // Positions of escaped strings already unescaped into the scratch area: raw start, copy start, length.
     private (int Raw, int Start, int Length)[] _unescaped = new (int, int, int)[4];
@@ -146,7 +147,10 @@ internal sealed class ValidationContext
         _scratchLimit = limit;
     }
 
-    /// <summary>Copies an unescaped JSON string into the scratch area; <see langword="false"/> when it does not fit.</summary>
+    /// <summary>
+    /// Copies an unescaped JSON string into the scratch area; <see langword="false"/> when it
+    /// does not fit.
+    /// </summary>
     public bool TryUnescape(ref Utf8JsonReader reader, out int start, out int length)
     {
         // Unescaped text is never longer than its escaped form, so that length is enough room.
