@@ -202,6 +202,14 @@ public sealed partial class JwtValidator
 
     private static bool IsDuplicate(ValidationContext context, ReadOnlySpan<byte> name, ref ulong seenLow, ref ulong seenHigh)
     {
+        // Past a few dozen claims the filter saturates and each name would be compared with every
+        // earlier one, a quadratic pass; a hash table keeps large claim sets linear.
+        int index = context.ClaimCount - 1;
+        if (index >= MaxLinearDuplicateScan)
+        {
+            return !context.TryAddName(name, index);
+        }
+
         int shape = name.IsEmpty ? 0 : ((name.Length * 31) + name[0] + (name[^1] * 7)) & 127;
         ulong bit = 1UL << (shape & 63);
         ref ulong seen = ref shape < 64 ? ref seenLow : ref seenHigh;
@@ -212,7 +220,7 @@ public sealed partial class JwtValidator
         }
 
         // The last entry is the one being added.
-        for (int i = 0; i < context.ClaimCount - 1; i++)
+        for (int i = 0; i < index; i++)
         {
             ref ClaimEntry other = ref context.Claims[i];
             if (name.SequenceEqual(context.Buffer.AsSpan(other.NameStart, other.NameLength)))
