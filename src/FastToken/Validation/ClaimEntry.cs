@@ -10,9 +10,6 @@ internal struct ClaimEntry
 
     public int NameLength;
 
-    /// <summary>A cheap hash of the name, so that the duplicate check rarely compares bytes.</summary>
-    public int NameHash;
-
     /// <summary>Start of the raw JSON value; for a string, of its content without the quotes.</summary>
     public int ValueStart;
 

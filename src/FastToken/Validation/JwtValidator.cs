@@ -23,6 +23,12 @@ public sealed partial class JwtValidator
 
     private const int MaxHeaderMembers = 32;
 
+    /// <summary>
+    /// Up to this many claims, duplicates are found by a filter and a short scan; beyond, by a
+    /// hash table.
+    /// </summary>
+    private const int MaxLinearDuplicateScan = 32;
+
     private static readonly SearchValues<byte> s_compactAlphabet =
         SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_."u8);
 

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json;
 
 namespace FastToken;
@@ -20,6 +21,12 @@ internal sealed class ValidationContext
     private int _unescapedCount;
     private int _scratchEnd;
     private int _scratchLimit;
+
+    // Open-addressing table of claim indices (plus one; zero is empty) by name hash, used only by
+    // tokens with more claims than a linear duplicate scan handles cheaply. _nameSlots is the
+    // part of the array in use by this validation; zero while the table is unused.
+    private int[] _nameTable = [];
+    private int _nameSlots;
 
     public byte[] Buffer = new byte[1024];
 
@@ -138,6 +145,11 @@ internal sealed class ValidationContext
         Issuer = Subject = Audience = JwtId = -1;
         ExpiresAt = NotBefore = IssuedAt = double.NaN;
         _unescapedCount = 0;
+        if (_nameSlots != 0)
+        {
+            Array.Clear(_nameTable, 0, _nameSlots);
+            _nameSlots = 0;
+        }
     }
 
     /// <summary>Sets the scratch area that unescaped strings are copied into.</summary>
@@ -207,6 +219,36 @@ internal sealed class ValidationContext
         return Buffer.AsSpan(start, length);
     }
 
+    /// <summary>
+    /// Records the name of claim <paramref name="index"/> in the name table; <see langword="false"/>
+    /// when an earlier claim has the same name. The first call of a validation enters every earlier
+    /// claim, which the caller has already found distinct.
+    /// </summary>
+    public bool TryAddName(ReadOnlySpan<byte> name, int index)
+    {
+        if (_nameSlots == 0 || (index + 1) * 2 > _nameSlots)
+        {
+            ResizeNameTable(Math.Max(256, (int)BitOperations.RoundUpToPowerOf2((uint)(index + 1) * 4)), index);
+        }
+
+        int mask = _nameSlots - 1;
+        for (int slot = NameHash(name) & mask; ; slot = (slot + 1) & mask)
+        {
+            int entry = _nameTable[slot];
+            if (entry == 0)
+            {
+                _nameTable[slot] = index + 1;
+                return true;
+            }
+
+            ref ClaimEntry other = ref Claims[entry - 1];
+            if (name.SequenceEqual(Buffer.AsSpan(other.NameStart, other.NameLength)))
+            {
+                return false;
+            }
+        }
+    }
+
     /// <summary>Adds a claim to the table, growing it within the caller's bound.</summary>
     public ref ClaimEntry AddClaim()
     {
@@ -216,5 +258,43 @@ internal sealed class ValidationContext
         }
 
         return ref Claims[ClaimCount++];
+    }
+
+    // The hash is seeded per process, so a token cannot be built to make its names collide.
+    private static int NameHash(ReadOnlySpan<byte> name)
+    {
+        HashCode hash = default;
+        hash.AddBytes(name);
+        return hash.ToHashCode();
+    }
+
+    /// <summary>
+    /// Makes the table <paramref name="slots"/> wide and enters claims 0 to
+    /// <paramref name="count"/> - 1.
+    /// </summary>
+    private void ResizeNameTable(int slots, int count)
+    {
+        if (_nameTable.Length < slots)
+        {
+            _nameTable = new int[slots];
+        }
+        else
+        {
+            Array.Clear(_nameTable, 0, Math.Max(_nameSlots, slots));
+        }
+
+        _nameSlots = slots;
+        int mask = slots - 1;
+        for (int i = 0; i < count; i++)
+        {
+            ref ClaimEntry entry = ref Claims[i];
+            int slot = NameHash(Buffer.AsSpan(entry.NameStart, entry.NameLength)) & mask;
+            while (_nameTable[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            _nameTable[slot] = i + 1;
+        }
     }
 }
