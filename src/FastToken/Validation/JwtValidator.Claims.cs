@@ -91,9 +91,16 @@ public sealed partial class JwtValidator
                 return TokenStatus.Malformed;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            return TokenStatus.Malformed;
+            // The signature verified, so only the key's holder reaches this: the payload's syntax
+            // is left to the reader rather than checked twice on every valid token, and the
+            // strict check runs only now, to tell nesting too deep from bad syntax.
+            // Known cost: this one rejection allocates (the exception, about 1.4 KB). Checking
+            // every payload up front would avoid it at roughly an eighth of an HS256 validation.
+            return JsonSyntax.Check(payload, _readerOptions.MaxDepth) == JsonSyntaxStatus.TooDeep
+                ? TokenStatus.TooLarge
+                : TokenStatus.Malformed;
         }
 
         return JudgeClaims(context, issuerMatched, audienceMatched);
