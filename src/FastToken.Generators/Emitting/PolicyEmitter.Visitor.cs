@@ -347,17 +347,7 @@ internal static partial class PolicyEmitter
         writer.WriteLine("granted.Dispose();");
         writer.WriteLine("return;");
         writer.CloseBlock();
-        writer.WriteLine();
-        WriteArrayGuard(writer);
-        writer.WriteLine("while (" + Values + ".NextString(ref items))");
-        writer.OpenBlock();
-        for (int i = 0; i < scopes.Count; i++)
-        {
-            writer.WriteLine("MetScope" + Number(i) + " |= items.ValueTextEquals(" + Utf8(scopes[i]) + ");");
-        }
-
-        writer.CloseBlock();
-        writer.CloseBlock();
+        WriteArrayMatches(writer, "MetScope", scopes);
     }
 
     private static void WriteVisitRoles(SourceWriter writer, EquatableArray<string> roles)
@@ -368,24 +358,31 @@ internal static partial class PolicyEmitter
         writer.WriteLine("// A role claim is one role, or an array of roles.");
         writer.WriteLine("if (value.TokenType == " + JsonTokenType + ".String)");
         writer.OpenBlock();
-        for (int i = 0; i < roles.Count; i++)
-        {
-            writer.WriteLine("MetRole" + Number(i) + " |= value.ValueTextEquals(" + Utf8(roles[i]) + ");");
-        }
-
+        WriteMatches(writer, "MetRole", roles, "value");
         writer.WriteLine("return;");
         writer.CloseBlock();
+        WriteArrayMatches(writer, "MetRole", roles);
+    }
+
+    /// <summary>Ends a visit method: for an array claim, each string member is matched against every value.</summary>
+    private static void WriteArrayMatches(SourceWriter writer, string flag, EquatableArray<string> values)
+    {
         writer.WriteLine();
         WriteArrayGuard(writer);
         writer.WriteLine("while (" + Values + ".NextString(ref items))");
         writer.OpenBlock();
-        for (int i = 0; i < roles.Count; i++)
-        {
-            writer.WriteLine("MetRole" + Number(i) + " |= items.ValueTextEquals(" + Utf8(roles[i]) + ");");
-        }
+        WriteMatches(writer, flag, values, "items");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
 
-        writer.CloseBlock();
-        writer.CloseBlock();
+    /// <summary>One line per value: its flag is set when the reader's current string equals it.</summary>
+    private static void WriteMatches(SourceWriter writer, string flag, EquatableArray<string> values, string reader)
+    {
+        for (int i = 0; i < values.Count; i++)
+        {
+            writer.WriteLine(flag + Number(i) + " |= " + reader + ".ValueTextEquals(" + Utf8(values[i]) + ");");
+        }
     }
 
     private static void WriteArrayGuard(SourceWriter writer)
