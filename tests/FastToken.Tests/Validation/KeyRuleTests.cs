@@ -124,7 +124,8 @@ public sealed class KeyRuleTests
         // A 256-byte modulus whose top byte is 0x01 is a 2041-bit key: under the 2048 minimum.
         byte[] modulus = [.. TestKeys.RsaParameters.Modulus!];
         modulus[0] = 0x01;
-        JsonWebKey key = JsonWebKey.FromRsa(new RSAParameters { Modulus = modulus, Exponent = TestKeys.RsaParameters.Exponent }, "rsa");
+        RSAParameters parameters = new() { Modulus = modulus, Exponent = TestKeys.RsaParameters.Exponent };
+        JsonWebKey key = JsonWebKey.FromRsa(parameters, "rsa");
         JwtValidator validator = TestTokens.Validator(o => o.Keys = new JsonWebKeySet([key]));
 
         Assert.Equal(2041, key.KeySizeInBits);

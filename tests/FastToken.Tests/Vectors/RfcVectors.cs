@@ -7,7 +7,8 @@ namespace FastToken.Tests.Vectors;
 internal static class RfcVectors
 {
     private static readonly Lazy<JsonDocument> s_document = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Vectors", "jws-rfc-vectors.json"))));
+        JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Vectors", "jws-rfc-vectors.json"))));
 
     public static JsonElement Root => s_document.Value.RootElement;
 
@@ -17,5 +18,7 @@ internal static class RfcVectors
     public static JsonElement Case(string id) =>
         Root.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("id").GetString() == id);
 
-    public static JsonWebKey Key(string name) => JsonWebKey.Parse(Root.GetProperty("keys").GetProperty(name).GetRawText());
+    public static string KeyJson(string name) => Root.GetProperty("keys").GetProperty(name).GetRawText();
+
+    public static JsonWebKey Key(string name) => JsonWebKey.Parse(KeyJson(name));
 }
