@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json;
 
 namespace FastToken;
 
@@ -16,20 +17,18 @@ internal enum JsonSyntaxStatus
 }
 
 /// <summary>
-/// A strict, allocation-free well-formedness check of JSON text (RFC 8259), run before
-/// <see cref="System.Text.Json.Utf8JsonReader"/> sees a header or payload.
+/// A strict, allocation-free scanner of JSON text (RFC 8259): the validator reads the header
+/// and the claims set with it in one pass that checks the syntax as it goes, without
+/// <see cref="Utf8JsonReader"/>'s general machinery on the hot path.
 /// </summary>
 /// <remarks>
 /// The reader reports bad syntax only by throwing, and its unescaping throws on a lone
-/// surrogate escape. A hostile header could thus make every rejection cost an exception (and
-/// its allocations) before any signature is checked, and a lone <c>\uD800</c> in a
-/// <c>kid</c> used to escape the validator as an <see cref="InvalidOperationException"/>.
-/// Text that passes <see cref="Check"/> never makes the reader throw. The check is as strict
-/// as the reader with comments and trailing commas disallowed (a byte order mark included),
-/// and stricter in one way: it refuses escaped lone surrogates (RFC 7493 2.1), which the
-/// reader tokenizes but cannot unescape.
-/// The payload is read only after its signature verified, so it gets the cheaper
-/// <see cref="HasWellFormedEscapes"/> and leaves its syntax to the reader.
+/// surrogate escape; a hostile header could thus make every rejection cost an exception.
+/// The scan never throws. It is as strict as the reader with comments and trailing commas
+/// disallowed (a byte order mark included), and stricter in one way: it refuses escaped lone
+/// surrogates (RFC 7493 2.1), which the reader tokenizes but cannot unescape. So any value it
+/// passes, a reader can read and unescape without throwing, which is what claim reads and
+/// claim visitors (both use the reader) rely on.
 /// The caller has already checked that the text is valid UTF-8.
 /// </remarks>
 internal static class JsonSyntax
@@ -63,20 +62,233 @@ internal static class JsonSyntax
     /// <returns>The verdict.</returns>
     public static JsonSyntaxStatus Check(ReadOnlySpan<byte> json, int maxDepth)
     {
+        int i = SkipWhiteSpace(json, 0);
+        JsonSyntaxStatus status = CheckValue(json, ref i, maxDepth);
+        if (status != JsonSyntaxStatus.WellFormed)
+        {
+            return status;
+        }
+
+        return SkipWhiteSpace(json, i) == json.Length ? JsonSyntaxStatus.WellFormed : JsonSyntaxStatus.Malformed;
+    }
+
+    /// <summary>
+    /// Scans one JSON value that starts at <paramref name="i"/>, and tells its kind.
+    /// </summary>
+    /// <param name="json">UTF-8 JSON text.</param>
+    /// <param name="i">Where the value starts (not white space); on success, just past it.</param>
+    /// <param name="maxDepth">How many containers may be open at once inside this value.</param>
+    /// <param name="type">
+    /// <see cref="JsonTokenType.String"/>, <see cref="JsonTokenType.Number"/>,
+    /// <see cref="JsonTokenType.True"/>, <see cref="JsonTokenType.False"/>,
+    /// <see cref="JsonTokenType.Null"/>, <see cref="JsonTokenType.StartObject"/> or
+    /// <see cref="JsonTokenType.StartArray"/>, as <see cref="Utf8JsonReader"/> would name it.
+    /// </param>
+    /// <param name="escaped">Whether a string value contains escapes.</param>
+    /// <returns>The verdict on the value alone; what follows it is the caller's to judge.</returns>
+    public static JsonSyntaxStatus ScanValue(
+        ReadOnlySpan<byte> json,
+        ref int i,
+        int maxDepth,
+        out JsonTokenType type,
+        out bool escaped)
+    {
+        escaped = false;
+        if (i >= json.Length)
+        {
+            type = JsonTokenType.None;
+            return JsonSyntaxStatus.Malformed;
+        }
+
+        bool ok;
+        switch (json[i])
+        {
+            case (byte)'"':
+                type = JsonTokenType.String;
+                ok = TrySkipString(json, ref i, out escaped);
+                break;
+            case (byte)'{':
+                type = JsonTokenType.StartObject;
+                return CheckValue(json, ref i, maxDepth);
+            case (byte)'[':
+                type = JsonTokenType.StartArray;
+                return CheckValue(json, ref i, maxDepth);
+            case (byte)'t':
+                type = JsonTokenType.True;
+                ok = TrySkipLiteral(json[i..], True, ref i);
+                break;
+            case (byte)'f':
+                type = JsonTokenType.False;
+                ok = TrySkipLiteral(json[i..], False, ref i);
+                break;
+            case (byte)'n':
+                type = JsonTokenType.Null;
+                ok = TrySkipLiteral(json[i..], Null, ref i);
+                break;
+            default:
+                type = JsonTokenType.Number;
+                ok = TrySkipNumber(json, ref i);
+                break;
+        }
+
+        return ok ? JsonSyntaxStatus.WellFormed : JsonSyntaxStatus.Malformed;
+    }
+
+    /// <summary>
+    /// Scans a member name and the colon after it: <c>"name" :</c> and the white space after.
+    /// </summary>
+    /// <param name="json">UTF-8 JSON text.</param>
+    /// <param name="i">Where the opening quote should be; on success, where the value starts.</param>
+    /// <param name="start">Where the raw name (without quotes) starts.</param>
+    /// <param name="length">The raw name's length.</param>
+    /// <param name="escaped">Whether the name contains escapes.</param>
+    /// <returns><see langword="false"/> when this is not a well-formed name and colon.</returns>
+    public static bool TryScanMemberName(
+        ReadOnlySpan<byte> json,
+        ref int i,
+        out int start,
+        out int length,
+        out bool escaped)
+    {
+        start = i + 1;
+        length = 0;
+        escaped = false;
+        if (i >= json.Length || json[i] != (byte)'"' || !TrySkipString(json, ref i, out escaped))
+        {
+            return false;
+        }
+
+        length = i - 1 - start;
+        i = SkipWhiteSpace(json, i);
+        if (i == json.Length || json[i] != (byte)':')
+        {
+            return false;
+        }
+
+        i = SkipWhiteSpace(json, i + 1);
+        return true;
+    }
+
+    /// <summary>
+    /// After a member's value: skips a comma and the white space around it, or the closing
+    /// brace of the object.
+    /// </summary>
+    /// <param name="json">UTF-8 JSON text.</param>
+    /// <param name="i">Just past the value; on success, at the next name or past the brace.</param>
+    /// <param name="closed">Whether the object closed.</param>
+    /// <returns><see langword="false"/> when neither follows.</returns>
+    public static bool TryScanMemberEnd(ReadOnlySpan<byte> json, ref int i, out bool closed)
+    {
+        i = SkipWhiteSpace(json, i);
+        closed = false;
+        if (i == json.Length)
+        {
+            return false;
+        }
+
+        if (json[i] == (byte)'}')
+        {
+            closed = true;
+            i++;
+            return true;
+        }
+
+        if (json[i] != (byte)',')
+        {
+            return false;
+        }
+
+        i = SkipWhiteSpace(json, i + 1);
+        return true;
+    }
+
+    /// <summary>
+    /// Opens an object at <paramref name="i"/> (after white space): <see langword="true"/> and
+    /// <paramref name="empty"/> for <c>{}</c>, else <paramref name="i"/> is at the first name.
+    /// </summary>
+    public static bool TryOpenObject(ReadOnlySpan<byte> json, ref int i, out bool empty)
+    {
+        empty = false;
+        i = SkipWhiteSpace(json, i);
+        if (i == json.Length || json[i] != (byte)'{')
+        {
+            return false;
+        }
+
+        i = SkipWhiteSpace(json, i + 1);
+        if (i < json.Length && json[i] == (byte)'}')
+        {
+            empty = true;
+            i++;
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether only white space follows <paramref name="i"/>.</summary>
+    public static bool IsAtEnd(ReadOnlySpan<byte> json, int i) => SkipWhiteSpace(json, i) == json.Length;
+
+    /// <summary>
+    /// Walks the string members of an array whose syntax has been checked: call with
+    /// <paramref name="i"/> at the <c>[</c>, then again with what it returned.
+    /// </summary>
+    /// <param name="array">The array's text, from <c>[</c> to <c>]</c>.</param>
+    /// <param name="i">The position; moves past the member it reports.</param>
+    /// <param name="start">Where the member's raw content (without quotes) starts.</param>
+    /// <param name="length">Its raw length.</param>
+    /// <param name="escaped">Whether it contains escapes.</param>
+    /// <returns>
+    /// <see cref="JsonTokenType.String"/> for a string member, <see cref="JsonTokenType.EndArray"/>
+    /// at the end, <see cref="JsonTokenType.None"/> for a member of another kind.
+    /// </returns>
+    public static JsonTokenType NextArrayString(
+        ReadOnlySpan<byte> array,
+        ref int i,
+        out int start,
+        out int length,
+        out bool escaped)
+    {
+        start = length = 0;
+        escaped = false;
+
+        // Past the '[' or the ',' (or the ']' if the array ended), then to the next member.
+        i = SkipWhiteSpace(array, i + 1);
+        if (i >= array.Length || array[i] == (byte)']')
+        {
+            return JsonTokenType.EndArray;
+        }
+
+        if (array[i] != (byte)'"')
+        {
+            return JsonTokenType.None;
+        }
+
+        start = i + 1;
+        TrySkipString(array, ref i, out escaped);
+        length = i - 1 - start;
+        i = SkipWhiteSpace(array, i);
+        return JsonTokenType.String;
+    }
+
+    /// <summary>
+    /// Checks one value from <paramref name="i"/>, nested at most <paramref name="maxDepth"/>
+    /// deep, and leaves <paramref name="i"/> past it and any white space after it.
+    /// </summary>
+    private static JsonSyntaxStatus CheckValue(ReadOnlySpan<byte> json, ref int i, int maxDepth)
+    {
         // One bit per open container: set for an object, clear for an array.
         Span<ulong> objects = stackalloc ulong[DepthWords];
         int depth = 0;
-        int i = 0;
         bool afterValue = false;
         while (true)
         {
             i = SkipWhiteSpace(json, i);
             if (afterValue)
             {
-                // A value ended: the document ends, or its container continues or closes.
+                // A value ended: the value scanned is complete, or its container continues or closes.
                 if (depth == 0)
                 {
-                    return i == json.Length ? JsonSyntaxStatus.WellFormed : JsonSyntaxStatus.Malformed;
+                    return JsonSyntaxStatus.WellFormed;
                 }
 
                 if (i == json.Length)
@@ -142,33 +354,6 @@ internal static class JsonSyntax
 
             afterValue = true;
         }
-    }
-
-    /// <summary>
-    /// Checks only the escapes of JSON text whose syntax the reader will judge: every
-    /// <c>\u</c> escape has four hex digits and surrogates come in pairs. A scan for the
-    /// backslash makes this nearly free for text without escapes.
-    /// </summary>
-    /// <param name="json">UTF-8 JSON text.</param>
-    /// <returns>
-    /// <see langword="false"/> when an escape is bad. Only meaningful for text the reader then
-    /// accepts: in well-formed JSON every backslash starts or ends an escape.
-    /// </returns>
-    public static bool HasWellFormedEscapes(ReadOnlySpan<byte> json)
-    {
-        int p = json.IndexOf((byte)'\\');
-        while (p >= 0)
-        {
-            if (!TrySkipEscape(json, ref p))
-            {
-                return false;
-            }
-
-            int next = json[p..].IndexOf((byte)'\\');
-            p = next < 0 ? -1 : p + next;
-        }
-
-        return true;
     }
 
     /// <summary>Skips <c>"name" :</c> and the white space around it.</summary>
@@ -267,8 +452,12 @@ internal static class JsonSyntax
     }
 
     /// <summary>Skips a string from its opening quote. RFC 8259 7: no raw control characters.</summary>
-    private static bool TrySkipString(ReadOnlySpan<byte> json, ref int i)
+    private static bool TrySkipString(ReadOnlySpan<byte> json, ref int i) => TrySkipString(json, ref i, out _);
+
+    /// <summary>Skips a string from its opening quote, and tells whether it has escapes.</summary>
+    private static bool TrySkipString(ReadOnlySpan<byte> json, ref int i, out bool escaped)
     {
+        escaped = false;
         int p = i + 1;
         while (true)
         {
@@ -290,6 +479,8 @@ internal static class JsonSyntax
             {
                 return false;
             }
+
+            escaped = true;
         }
     }
 

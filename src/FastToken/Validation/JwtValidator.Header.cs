@@ -9,160 +9,155 @@ public sealed partial class JwtValidator
     /// and <c>b64</c>. Embedded keys and key URLs (<c>jwk</c>, <c>jku</c>, <c>x5u</c>,
     /// <c>x5c</c>) are read past and never used to pick a key (RFC 8725 3.10).
     /// </summary>
+    /// <remarks>
+    /// One strict pass checks the syntax while it reads the members. Bad syntax anywhere wins
+    /// over a bad member, and the first bad member over the ones after it, so the verdict does
+    /// not depend on how far a hostile header gets.
+    /// </remarks>
     private TokenStatus ReadHeader(ValidationContext context)
     {
-        // Checked first so that the reader below never throws on a hostile header.
-        JsonSyntaxStatus syntax = JsonSyntax.Check(context.Header, _readerOptions.MaxDepth);
-        if (syntax != JsonSyntaxStatus.WellFormed)
+        ReadOnlySpan<byte> header = context.Header;
+        int offset = context.HeaderStart;
+        int i = 0;
+        if (!JsonSyntax.TryOpenObject(header, ref i, out bool empty))
         {
-            return syntax == JsonSyntaxStatus.TooDeep ? TokenStatus.TooLarge : TokenStatus.Malformed;
+            return TokenStatus.Malformed;
         }
 
         Span<(int Start, int Length)> names = stackalloc (int, int)[MaxHeaderMembers];
         int count = 0;
-        Utf8JsonReader reader = new(context.Header, _readerOptions);
-        try
+        TokenStatus verdict = TokenStatus.Valid;
+        bool closed = empty;
+        while (!closed)
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (!JsonSyntax.TryScanMemberName(header, ref i, out int rawName, out int nameLength, out bool nameEscaped))
             {
                 return TokenStatus.Malformed;
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            int valueStart = i;
+            JsonSyntaxStatus syntax = JsonSyntax.ScanValue(
+                header, ref i, _readerOptions.MaxDepth - 1, out JsonTokenType type, out bool valueEscaped);
+            if (syntax != JsonSyntaxStatus.WellFormed)
             {
-                if (count == MaxHeaderMembers)
-                {
-                    return TokenStatus.TooLarge;
-                }
+                return syntax == JsonSyntaxStatus.TooDeep ? TokenStatus.TooLarge : TokenStatus.Malformed;
+            }
 
-                if (!TryLocateText(context, ref reader, context.HeaderStart, out int nameStart, out int nameLength))
-                {
-                    return TokenStatus.Malformed;
-                }
+            int valueLength = i - valueStart;
+            if (!JsonSyntax.TryScanMemberEnd(header, ref i, out closed))
+            {
+                return TokenStatus.Malformed;
+            }
 
-                ReadOnlySpan<byte> name = context.Buffer.AsSpan(nameStart, nameLength);
-                for (int i = 0; i < count; i++)
-                {
-                    if (name.SequenceEqual(context.Buffer.AsSpan(names[i].Start, names[i].Length)))
-                    {
-                        return TokenStatus.DuplicateMember;
-                    }
-                }
+            if (verdict != TokenStatus.Valid)
+            {
+                continue;
+            }
 
+            if (count == MaxHeaderMembers)
+            {
+                verdict = TokenStatus.TooLarge;
+                continue;
+            }
+
+            int nameStart = offset + rawName;
+            if (nameEscaped && !context.TryLocateUnescaped(nameStart, nameLength, out nameStart, out nameLength))
+            {
+                return TokenStatus.Malformed;
+            }
+
+            ReadOnlySpan<byte> name = context.Buffer.AsSpan(nameStart, nameLength);
+            for (int k = 0; k < count; k++)
+            {
+                if (name.SequenceEqual(context.Buffer.AsSpan(names[k].Start, names[k].Length)))
+                {
+                    verdict = TokenStatus.DuplicateMember;
+                    break;
+                }
+            }
+
+            if (verdict == TokenStatus.Valid)
+            {
                 names[count++] = (nameStart, nameLength);
-                reader.Read();
-                TokenStatus status = ReadHeaderMember(context, name, ref reader);
-                if (status != TokenStatus.Valid)
-                {
-                    return status;
-                }
-            }
-
-            // Nothing may follow the object.
-            if (reader.Read())
-            {
-                return TokenStatus.Malformed;
+                HeaderValue value = new(type, offset + valueStart, valueLength, valueEscaped);
+                verdict = ReadHeaderMember(context, name, value);
             }
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+
+        if (!JsonSyntax.IsAtEnd(header, i))
         {
-            // A backstop: JsonSyntax.Check has refused whatever would make the reader throw.
             return TokenStatus.Malformed;
+        }
+
+        if (verdict != TokenStatus.Valid)
+        {
+            return verdict;
         }
 
         return context.Algorithm == JwtAlgorithm.Unknown ? TokenStatus.HeaderInvalid : TokenStatus.Valid;
     }
 
-    private static TokenStatus ReadHeaderMember(
-        ValidationContext context,
-        ReadOnlySpan<byte> name,
-        ref Utf8JsonReader reader)
+    private static TokenStatus ReadHeaderMember(ValidationContext context, ReadOnlySpan<byte> name, HeaderValue value)
     {
         if (name.SequenceEqual("alg"u8))
         {
-            if (reader.TokenType != JsonTokenType.String)
+            if (value.Type != JsonTokenType.String || !value.TryLocateText(context, out int start, out int length))
             {
                 return TokenStatus.HeaderInvalid;
             }
 
-            // Every supported name is five bytes, escaped at most six bytes a character; "none"
-            // in any spelling, and any unknown name, is refused.
-            Span<byte> alg = stackalloc byte[32];
-            if (reader.ValueSpan.Length > alg.Length)
-            {
-                return TokenStatus.AlgorithmNotAllowed;
-            }
-
-            int length = reader.CopyString(alg);
-
-            context.Algorithm = JwtAlgorithms.FromUtf8(alg[..length]);
+            // "none" in any spelling, and any unknown name, is refused.
+            context.Algorithm = JwtAlgorithms.FromUtf8(context.Buffer.AsSpan(start, length));
             return context.Algorithm == JwtAlgorithm.Unknown ? TokenStatus.AlgorithmNotAllowed : TokenStatus.Valid;
         }
 
         if (name.SequenceEqual("kid"u8))
         {
-            if (reader.TokenType != JsonTokenType.String ||
-                !TryLocateText(
-                    context, ref reader, context.HeaderStart, out context.KeyIdStart, out context.KeyIdLength))
-            {
-                return TokenStatus.HeaderInvalid;
-            }
-
-            return TokenStatus.Valid;
+            return value.Type == JsonTokenType.String &&
+                value.TryLocateText(context, out context.KeyIdStart, out context.KeyIdLength)
+                ? TokenStatus.Valid
+                : TokenStatus.HeaderInvalid;
         }
 
         if (name.SequenceEqual("typ"u8))
         {
-            if (reader.TokenType != JsonTokenType.String ||
-                !TryLocateText(context, ref reader, context.HeaderStart, out context.TypeStart, out context.TypeLength))
-            {
-                return TokenStatus.HeaderInvalid;
-            }
-
-            return TokenStatus.Valid;
+            return value.Type == JsonTokenType.String &&
+                value.TryLocateText(context, out context.TypeStart, out context.TypeLength)
+                ? TokenStatus.Valid
+                : TokenStatus.HeaderInvalid;
         }
 
         if (name.SequenceEqual("crit"u8))
         {
             // RFC 7515 4.1.11: a non-empty array of extension names the recipient must understand.
             // FastToken implements no extension, so any well-formed crit is refused.
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                return TokenStatus.HeaderInvalid;
-            }
-
-            reader.Skip();
-            return TokenStatus.CriticalHeaderUnsupported;
+            return value.Type == JsonTokenType.StartArray
+                ? TokenStatus.CriticalHeaderUnsupported
+                : TokenStatus.HeaderInvalid;
         }
 
         if (name.SequenceEqual("b64"u8))
         {
             // RFC 7797: an unencoded payload is never a JWT.
-            return reader.TokenType == JsonTokenType.True ? TokenStatus.Valid : TokenStatus.HeaderInvalid;
+            return value.Type == JsonTokenType.True ? TokenStatus.Valid : TokenStatus.HeaderInvalid;
         }
 
-        reader.Skip();
         return TokenStatus.Valid;
     }
 
-    /// <summary>
-    /// The position of a property name or string value, unescaped into scratch space when it
-    /// has escapes.
-    /// </summary>
-    private static bool TryLocateText(
-        ValidationContext context,
-        ref Utf8JsonReader reader,
-        int offset,
-        out int start,
-        out int length)
+    /// <summary>A header member's value, as scanned: its kind and where its raw text lies.</summary>
+    /// <param name="Type">The kind of value.</param>
+    /// <param name="Start">Where the raw value starts in the context's buffer (a string's quote).</param>
+    /// <param name="Length">The raw value's length, quotes included.</param>
+    /// <param name="Escaped">Whether a string value has escapes.</param>
+    private readonly record struct HeaderValue(JsonTokenType Type, int Start, int Length, bool Escaped)
     {
-        if (reader.ValueIsEscaped)
+        /// <summary>A string value's text, unescaped into scratch space when it has escapes.</summary>
+        public bool TryLocateText(ValidationContext context, out int start, out int length)
         {
-            return context.TryUnescape(ref reader, out start, out length);
+            start = Start + 1;
+            length = Length - 2;
+            return !Escaped || context.TryLocateUnescaped(start, length, out start, out length);
         }
-
-        start = offset + (int)reader.TokenStartIndex + 1;
-        length = reader.ValueSpan.Length;
-        return true;
     }
 }

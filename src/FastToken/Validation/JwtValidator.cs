@@ -305,12 +305,6 @@ public sealed partial class JwtValidator
             return TokenStatus.NotJwt;
         }
 
-        // A lone surrogate escape would make unescaping throw in a claim read, now or later.
-        if (!JsonSyntax.HasWellFormedEscapes(payload))
-        {
-            return TokenStatus.Malformed;
-        }
-
         return ReadClaims(context, ref visitor);
     }
 

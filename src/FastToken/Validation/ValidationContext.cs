@@ -193,21 +193,35 @@ internal sealed class ValidationContext
             return Buffer.AsSpan(valueStart, valueLength);
         }
 
+        // Unreachable failure: unescaped text is never longer than its escaped form.
+        return TryLocateUnescaped(valueStart, valueLength, out int start, out int length)
+            ? Buffer.AsSpan(start, length)
+            : default;
+    }
+
+    /// <summary>
+    /// Where the unescaped form of the escaped JSON string whose raw content (without quotes)
+    /// lies at <paramref name="rawStart"/> is, copying it into the scratch area the first time.
+    /// </summary>
+    /// <returns><see langword="false"/> when the scratch area is too small.</returns>
+    public bool TryLocateUnescaped(int rawStart, int rawLength, out int start, out int length)
+    {
         for (int i = 0; i < _unescapedCount; i++)
         {
-            if (_unescaped[i].Raw == valueStart)
+            if (_unescaped[i].Raw == rawStart)
             {
-                return Buffer.AsSpan(_unescaped[i].Start, _unescaped[i].Length);
+                start = _unescaped[i].Start;
+                length = _unescaped[i].Length;
+                return true;
             }
         }
 
         // The raw value sits between its quotes in the buffer; read it as a one-value document.
-        Utf8JsonReader reader = new(Buffer.AsSpan(valueStart - 1, valueLength + 2));
+        Utf8JsonReader reader = new(Buffer.AsSpan(rawStart - 1, rawLength + 2));
         reader.Read();
-        if (!TryUnescape(ref reader, out int start, out int length))
+        if (!TryUnescape(ref reader, out start, out length))
         {
-            // Unreachable: unescaped text is never longer than its escaped form.
-            return default;
+            return false;
         }
 
         if (_unescapedCount == _unescaped.Length)
@@ -215,8 +229,8 @@ internal sealed class ValidationContext
             Array.Resize(ref _unescaped, _unescaped.Length * 2);
         }
 
-        _unescaped[_unescapedCount++] = (valueStart, start, length);
-        return Buffer.AsSpan(start, length);
+        _unescaped[_unescapedCount++] = (rawStart, start, length);
+        return true;
     }
 
     /// <summary>

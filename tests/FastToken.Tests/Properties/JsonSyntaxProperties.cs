@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FastToken.Tests.Support;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -13,6 +14,30 @@ namespace FastToken.Tests.Properties;
 /// </summary>
 public sealed class JsonSyntaxProperties
 {
+    private static readonly int s_depth = new JwtValidationOptions().MaxJsonDepth;
+
+    private static readonly JwtValidator s_lenient = TestTokens.Validator(o =>
+    {
+        o.ValidateIssuer = false;
+        o.ValidateAudience = false;
+        o.RequireExpirationTime = false;
+    });
+
+    private static readonly TokenStatus[] s_syntaxRefusals =
+    [
+        TokenStatus.Malformed, TokenStatus.TooLarge, TokenStatus.NotJwt, TokenStatus.DuplicateMember,
+        TokenStatus.ClaimInvalid,
+    ];
+
+    private static readonly TokenStatus[] s_lifetimeOutcomes =
+        [TokenStatus.Valid, TokenStatus.Expired, TokenStatus.NotYetValid];
+
+    /// <summary>Payloads: mostly objects, some with registered claim names, some mutated, some not objects.</summary>
+    private static Gen<string> Payloads { get; } = Gen.Frequency(
+        (4, JsonGenerators.ObjectText(null)),
+        (2, JsonGenerators.ObjectText("\"aud\":[\"a\",\"b\"]")),
+        (1, JsonGenerators.Text));
+
     [Property(MaxTest = 300)]
     public Property Check_agrees_with_the_reader() =>
         Prop.ForAll(JsonGenerators.Text.ToArbitrary(), Gen.Choose(1, 8).ToArbitrary(), (text, depth) =>
@@ -43,17 +68,38 @@ public sealed class JsonSyntaxProperties
             }
         });
 
-    [Property(MaxTest = 300)]
-    public Property Escape_scan_agrees_with_unescaping_for_text_the_reader_accepts() =>
-        Prop.ForAll(JsonGenerators.Text.ToArbitrary(), text =>
+    /// <summary>
+    /// The validator's single pass over a signed payload against a reader-based oracle: the
+    /// same syntax verdict, the same first duplicate or badly typed registered claim, and the
+    /// same outcome when a visitor reads every claim.
+    /// </summary>
+    [Property(MaxTest = 400)]
+    public Property Claims_pass_agrees_with_the_reader() =>
+        Prop.ForAll(Payloads.ToArbitrary(), text =>
         {
-            byte[] json = Encoding.UTF8.GetBytes(text);
-            if (!Tokenizes(json))
-            {
-                return;
-            }
+            byte[] payload = Encoding.UTF8.GetBytes(text);
+            string token = TestTokens.Sign(JwtAlgorithm.HS256, "{\"alg\":\"HS256\"}", text);
+            TokenStatus? expected = OracleClaimsVerdict(payload, s_depth);
 
-            Assert.Equal(ReadsInFull(json, 64), JsonSyntax.HasWellFormedEscapes(json));
+            using JwtValidationResult plain = s_lenient.Validate(token);
+            ReadingVisitor visitor = default;
+            using JwtValidationResult visited = s_lenient.Validate(token.AsSpan(), ref visitor);
+
+            Assert.Equal(plain.Status, visited.Status);
+            switch (expected)
+            {
+                case null:
+                    Assert.Contains(plain.Status, s_syntaxRefusals);
+                    break;
+                case TokenStatus.Valid:
+                    // Well-formed, distinct, well-typed: only the lifetime can still refuse it.
+                    Assert.Contains(plain.Status, s_lifetimeOutcomes);
+                    Assert.Equal(plain.ClaimCount, visitor.Visited);
+                    break;
+                default:
+                    Assert.Equal(expected, plain.Status);
+                    break;
+            }
         });
 
     [Theory]
@@ -101,21 +147,91 @@ public sealed class JsonSyntaxProperties
         }
     }
 
-    /// <summary>Whether the reader accepts the syntax, leaving escapes unchecked.</summary>
-    private static bool Tokenizes(byte[] json)
+    /// <summary>
+    /// What the claims pass must conclude, judged with <see cref="Utf8JsonReader"/>: null when
+    /// the reader cannot read the text in full, else the first claim-level refusal, else valid.
+    /// </summary>
+    private static TokenStatus? OracleClaimsVerdict(byte[] payload, int maxDepth)
     {
-        try
+        if (!ReadsInFull(payload, maxDepth))
         {
-            Utf8JsonReader reader = new(json, new JsonReaderOptions { MaxDepth = 64 });
-            while (reader.Read())
+            return null;
+        }
+
+        Utf8JsonReader reader = new(payload, new JsonReaderOptions { MaxDepth = maxDepth });
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            return TokenStatus.NotJwt;
+        }
+
+        HashSet<string> names = new(StringComparer.Ordinal);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            string name = reader.GetString()!;
+            if (!names.Add(name))
             {
+                return TokenStatus.DuplicateMember;
             }
 
-            return true;
+            reader.Read();
+            bool wellTyped = name switch
+            {
+                "exp" or "nbf" or "iat" => reader.TokenType == JsonTokenType.Number &&
+                    reader.TryGetDouble(out double date) && double.IsFinite(date),
+                "iss" or "sub" or "jti" => reader.TokenType == JsonTokenType.String,
+                "aud" => reader.TokenType == JsonTokenType.String || IsStringArray(reader),
+                _ => true,
+            };
+            if (!wellTyped)
+            {
+                return TokenStatus.ClaimInvalid;
+            }
+
+            reader.Skip();
         }
-        catch (JsonException)
+
+        return TokenStatus.Valid;
+    }
+
+    private static bool IsStringArray(Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
             return false;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Reads each claim's value through the reader it is handed: strings, numbers, containers.</summary>
+    private struct ReadingVisitor : IJwtClaimVisitor
+    {
+        public int Visited;
+
+        public void VisitClaim(ReadOnlySpan<byte> name, ref Utf8JsonReader value, int valueOffset)
+        {
+            Visited++;
+            switch (value.TokenType)
+            {
+                case JsonTokenType.String:
+                    _ = value.GetString();
+                    break;
+                case JsonTokenType.Number:
+                    _ = value.TryGetDouble(out _);
+                    break;
+                case JsonTokenType.StartArray or JsonTokenType.StartObject:
+                    value.Skip();
+                    break;
+            }
         }
     }
 }
