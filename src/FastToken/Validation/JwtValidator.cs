@@ -164,7 +164,7 @@ public sealed partial class JwtValidator
 
         ValidationContext context = ValidationContext.Rent();
         context.Reset(Capacity(token.Length, 0));
-        return Finish(context, ValidateCore(context, token, 0, ref visitor));
+        return Finish(context, ValidateCore(context, token, default, 0, ref visitor));
     }
 
     /// <summary>Validates a token given as characters and shows each claim to <paramref name="visitor"/>.</summary>
@@ -183,14 +183,10 @@ public sealed partial class JwtValidator
         ValidationContext context = ValidationContext.Rent();
         context.Reset(Capacity(token.Length, token.Length));
 
-        // A token is ASCII by construction; anything else is malformed, not transcoded.
-        if (Ascii.FromUtf16(token, context.Buffer, out int written) != OperationStatus.Done)
-        {
-            return Finish(context, TokenStatus.Malformed);
-        }
-
-        ReadOnlySpan<byte> bytes = context.Buffer.AsSpan(0, written);
-        return Finish(context, ValidateCore(context, bytes, written, ref visitor));
+        // The characters are narrowed into the buffer in two steps, the header first, so that
+        // a token refused for its header costs no more than its header.
+        ReadOnlySpan<byte> bytes = context.Buffer.AsSpan(0, token.Length);
+        return Finish(context, ValidateCore(context, bytes, token, token.Length, ref visitor));
     }
 
     private static int Capacity(int tokenLength, int copied)
@@ -213,65 +209,60 @@ public sealed partial class JwtValidator
         return new JwtValidationResult(status);
     }
 
+    /// <summary>
+    /// Validates <paramref name="token"/>. When <paramref name="chars"/> is not empty, the
+    /// token arrived as characters and <paramref name="token"/> is the buffer they are narrowed
+    /// into: the header's part before the header is read, the rest once the header passes.
+    /// </summary>
     private TokenStatus ValidateCore<TVisitor>(
         ValidationContext context,
         ReadOnlySpan<byte> token,
+        ReadOnlySpan<char> chars,
         int start,
         ref TVisitor visitor)
         where TVisitor : IJwtClaimVisitor, allows ref struct
     {
         // RFC 7515 7.1: BASE64URL(header) '.' BASE64URL(payload) '.' BASE64URL(signature).
-        // One vectorized scan rejects padding, white space and every foreign byte at once.
-        if (token.IsEmpty || token.IndexOfAnyExcept(s_compactAlphabet) >= 0)
+        int firstDot = chars.IsEmpty ? token.IndexOf((byte)'.') : chars.IndexOf('.');
+        if (firstDot <= 0)
         {
             return TokenStatus.Malformed;
         }
 
-        int firstDot = token.IndexOf((byte)'.');
-        int secondDot = firstDot < 0 ? -1 : token[(firstDot + 1)..].IndexOf((byte)'.');
-        if (secondDot < 0)
+        // A token is ASCII by construction; anything else is malformed, not transcoded.
+        if (!chars.IsEmpty && Ascii.FromUtf16(chars[..firstDot], context.Buffer, out _) != OperationStatus.Done)
         {
             return TokenStatus.Malformed;
         }
 
-        secondDot += firstDot + 1;
-        ReadOnlySpan<byte> headerSegment = token[..firstDot];
-        ReadOnlySpan<byte> payloadSegment = token[(firstDot + 1)..secondDot];
-        ReadOnlySpan<byte> signatureSegment = token[(secondDot + 1)..];
-
-        // An empty payload is a detached-content JWS (RFC 7515 F), never "no claims".
-        // The signature may be empty here so that alg "none" is reported as such below.
-        if (headerSegment.IsEmpty || payloadSegment.IsEmpty || payloadSegment.Length % 4 == 1 ||
-            signatureSegment.Contains((byte)'.') || signatureSegment.Length > MaxSignatureChars)
-        {
-            return TokenStatus.Malformed;
-        }
-
-        // The header: decoded into the context, read once.
-        context.HeaderStart = start;
-        if (!TryDecode(context, headerSegment, start, out context.HeaderLength))
-        {
-            return TokenStatus.Malformed;
-        }
-
-        int payloadStart = start + context.HeaderLength;
-        int payloadMax = Base64Url.GetMaxDecodedLength(payloadSegment.Length);
-        context.SetScratch(payloadStart + payloadMax, context.Buffer.Length);
-
-        TokenStatus status = ReadHeader(context);
+        TokenStatus status = ReadProtectedHeader(context, token, firstDot, start, out ReadOnlySpan<JsonWebKey> candidates);
         if (status != TokenStatus.Valid)
         {
             return status;
         }
 
-        if ((_allowedAlgorithms & (1u << (int)context.Algorithm)) == 0)
+        if (!chars.IsEmpty &&
+            Ascii.FromUtf16(chars[firstDot..], context.Buffer.AsSpan(firstDot), out _) != OperationStatus.Done)
         {
-            return TokenStatus.AlgorithmNotAllowed;
+            return TokenStatus.Malformed;
         }
 
-        if (_requiredType is not null && !TypeMatches(context))
+        // One vectorized scan rejects padding, white space and every foreign byte at once.
+        ReadOnlySpan<byte> rest = token[(firstDot + 1)..];
+        int secondDot = rest.IndexOfAnyExcept(s_compactAlphabet) >= 0 ? -1 : rest.IndexOf((byte)'.');
+        if (secondDot < 0)
         {
-            return TokenStatus.TypeInvalid;
+            return TokenStatus.Malformed;
+        }
+
+        ReadOnlySpan<byte> payloadSegment = rest[..secondDot];
+        ReadOnlySpan<byte> signatureSegment = rest[(secondDot + 1)..];
+
+        // An empty payload is a detached-content JWS (RFC 7515 F), never "no claims".
+        if (payloadSegment.IsEmpty || payloadSegment.Length % 4 == 1 ||
+            signatureSegment.Contains((byte)'.') || signatureSegment.Length > MaxSignatureChars)
+        {
+            return TokenStatus.Malformed;
         }
 
         // The signature, checked before any claim is trusted (RFC 8725 3.2).
@@ -282,13 +273,14 @@ public sealed partial class JwtValidator
             return TokenStatus.Malformed;
         }
 
-        status = VerifySignature(context, token[..secondDot], signature[..signatureLength]);
+        status = VerifySignature(context, candidates, token[..(firstDot + 1 + secondDot)], signature[..signatureLength]);
         if (status != TokenStatus.Valid)
         {
             return status;
         }
 
         // The claims, in one pass.
+        int payloadStart = start + context.HeaderLength;
         context.PayloadStart = payloadStart;
         Span<byte> payloadBytes = context.Buffer.AsSpan(payloadStart);
         decoded = Base64Url.DecodeFromUtf8(payloadSegment, payloadBytes, out _, out context.PayloadLength);
@@ -308,6 +300,54 @@ public sealed partial class JwtValidator
         return ReadClaims(context, ref visitor);
     }
 
+    /// <summary>
+    /// Everything judged from the header segment alone: its syntax and members, the algorithm,
+    /// the type, and which keys could verify the token. Nothing after the first dot is read.
+    /// </summary>
+    private TokenStatus ReadProtectedHeader(
+        ValidationContext context,
+        ReadOnlySpan<byte> token,
+        int firstDot,
+        int start,
+        out ReadOnlySpan<JsonWebKey> candidates)
+    {
+        candidates = default;
+        ReadOnlySpan<byte> headerSegment = token[..firstDot];
+        if (headerSegment.IndexOfAnyExcept(s_compactAlphabet) >= 0)
+        {
+            return TokenStatus.Malformed;
+        }
+
+        // The header: decoded into the context, read once. Unescaped header strings go after
+        // room for the longest payload the rest of the token could hold.
+        context.HeaderStart = start;
+        if (!TryDecode(context, headerSegment, start, out context.HeaderLength))
+        {
+            return TokenStatus.Malformed;
+        }
+
+        int payloadMax = Base64Url.GetMaxDecodedLength(token.Length - firstDot);
+        context.SetScratch(start + context.HeaderLength + payloadMax, context.Buffer.Length);
+
+        TokenStatus status = ReadHeader(context);
+        if (status != TokenStatus.Valid)
+        {
+            return status;
+        }
+
+        if ((_allowedAlgorithms & (1u << (int)context.Algorithm)) == 0)
+        {
+            return TokenStatus.AlgorithmNotAllowed;
+        }
+
+        if (_requiredType is not null && !TypeMatches(context))
+        {
+            return TokenStatus.TypeInvalid;
+        }
+
+        return FindCandidates(context, out candidates);
+    }
+
     private static bool TryDecode(ValidationContext context, ReadOnlySpan<byte> segment, int start, out int length)
     {
         // System.Buffers.Text.Base64Url refuses a non-canonical last character, so one token
@@ -316,20 +356,47 @@ public sealed partial class JwtValidator
         return status == OperationStatus.Done && Utf8.IsValid(context.Buffer.AsSpan(start, length));
     }
 
-    private TokenStatus VerifySignature(
-        ValidationContext context,
-        ReadOnlySpan<byte> signingInput,
-        ReadOnlySpan<byte> signature)
+    /// <summary>
+    /// The keys the header points at (by <c>kid</c>, else by algorithm), refused at once when
+    /// none of them could verify this algorithm.
+    /// </summary>
+    private TokenStatus FindCandidates(ValidationContext context, out ReadOnlySpan<JsonWebKey> candidates)
     {
         JsonWebKeySet keys = _keys.Current;
         JwtAlgorithm algorithm = context.Algorithm;
-        bool byKeyId = context.KeyIdStart >= 0;
-        ReadOnlySpan<JsonWebKey> candidates = byKeyId
+        candidates = context.KeyIdStart >= 0
             ? keys.FindByKeyId(context.Buffer.AsSpan(context.KeyIdStart, context.KeyIdLength))
             : keys.FindByAlgorithm(algorithm);
+        if (candidates.IsEmpty)
+        {
+            _keys.OnKeyNotFound();
+            return TokenStatus.KeyNotFound;
+        }
 
-        int tried = 0;
         bool tooShort = false;
+        foreach (JsonWebKey key in candidates)
+        {
+            KeyFit fit = key.Fit(algorithm, _minimumRsaBits);
+            if (fit == KeyFit.Fits)
+            {
+                return TokenStatus.Valid;
+            }
+
+            tooShort |= fit == KeyFit.TooShort;
+        }
+
+        // A kid that names keys of another type is an algorithm/key mismatch, not a missing key.
+        return tooShort ? TokenStatus.KeyTooShort : TokenStatus.AlgorithmNotAllowed;
+    }
+
+    private TokenStatus VerifySignature(
+        ValidationContext context,
+        ReadOnlySpan<JsonWebKey> candidates,
+        ReadOnlySpan<byte> signingInput,
+        ReadOnlySpan<byte> signature)
+    {
+        JwtAlgorithm algorithm = context.Algorithm;
+        int tried = 0;
         foreach (JsonWebKey key in candidates)
         {
             if (tried == _maxKeyCandidates)
@@ -337,15 +404,8 @@ public sealed partial class JwtValidator
                 break;
             }
 
-            KeyFit fit = key.Fit(algorithm, _minimumRsaBits);
-            if (fit == KeyFit.NoFit)
+            if (key.Fit(algorithm, _minimumRsaBits) != KeyFit.Fits)
             {
-                continue;
-            }
-
-            if (fit == KeyFit.TooShort)
-            {
-                tooShort = true;
                 continue;
             }
 
@@ -356,24 +416,7 @@ public sealed partial class JwtValidator
             }
         }
 
-        if (tried > 0)
-        {
-            return TokenStatus.SignatureInvalid;
-        }
-
-        if (tooShort)
-        {
-            return TokenStatus.KeyTooShort;
-        }
-
-        // A kid that names keys of another type is an algorithm/key mismatch, not a missing key.
-        if (!candidates.IsEmpty)
-        {
-            return TokenStatus.AlgorithmNotAllowed;
-        }
-
-        _keys.OnKeyNotFound();
-        return TokenStatus.KeyNotFound;
+        return TokenStatus.SignatureInvalid;
     }
 
     private bool TypeMatches(ValidationContext context)
