@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace FastToken.AspNetCore.Tests;
 
 /// <summary>The per-request work FastToken adds allocates nothing once warm.</summary>
+[Collection(AllocationCollection.Name)]
 public sealed class AllocationTests
 {
     private const int Calls = 1_000;

@@ -10,6 +10,7 @@ namespace FastToken.Generators.Tests;
 /// are HMAC-signed: the platform's ECDSA verification on Linux allocates on its own (about 1.2 KB
 /// per call, converting the signature to DER), which is no part of what a policy costs.
 /// </summary>
+[Collection(AllocationCollection.Name)]
 public sealed class AllocationTests
 {
     private const int Calls = 1000;

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 
 namespace FastToken.Keys;
@@ -13,7 +15,12 @@ public sealed class JsonWebKeySet : IJsonWebKeySource
     /// <summary>The longest <c>kid</c>, in UTF-8 bytes, that a lookup considers. Longer ids match nothing.</summary>
     internal const int MaxKeyIdLength = 256;
 
-    private readonly Dictionary<string, JsonWebKey[]>.AlternateLookup<ReadOnlySpan<char>> _byKeyId;
+    // An open-addressing table by kid, keyed by the UTF-8 bytes a token's header holds, so that
+    // a lookup neither transcodes nor allocates: slots hold an index into the two arrays plus
+    // one (zero is empty), and at most half of them are used.
+    private readonly byte[][] _keyIds;
+    private readonly JsonWebKey[][] _keysById;
+    private readonly int[] _slots;
     private readonly JsonWebKey[][] _byAlgorithm;
 
     /// <summary>Creates a set from keys.</summary>
@@ -23,13 +30,25 @@ public sealed class JsonWebKeySet : IJsonWebKeySource
         ArgumentNullException.ThrowIfNull(keys);
         Keys = [.. keys];
 
-        Dictionary<string, JsonWebKey[]> byKeyId = new(StringComparer.Ordinal);
-        foreach (IGrouping<string, JsonWebKey> group in Keys.Where(k => k.KeyId is not null).GroupBy(k => k.KeyId!))
+        // A kid that is not valid Unicode can never equal a token's (valid UTF-8) kid.
+        IGrouping<string, JsonWebKey>[] groups =
+        [
+            .. Keys.Where(k => k.KeyId is not null && IsValidUnicode(k.KeyId))
+                .GroupBy(k => k.KeyId!, StringComparer.Ordinal),
+        ];
+        _keyIds = [.. groups.Select(g => Encoding.UTF8.GetBytes(g.Key))];
+        _keysById = [.. groups.Select(g => g.ToArray())];
+        _slots = new int[Math.Max(2, (int)BitOperations.RoundUpToPowerOf2((uint)groups.Length * 2))];
+        for (int i = 0; i < _keyIds.Length; i++)
         {
-            byKeyId[group.Key] = [.. group];
-        }
+            int slot = KeyIdHash(_keyIds[i]) & (_slots.Length - 1);
+            while (_slots[slot] != 0)
+            {
+                slot = (slot + 1) & (_slots.Length - 1);
+            }
 
-        _byKeyId = byKeyId.GetAlternateLookup<ReadOnlySpan<char>>();
+            _slots[slot] = i + 1;
+        }
 
         _byAlgorithm = new JsonWebKey[(int)JwtAlgorithm.ES512 + 1][];
         foreach (JwtAlgorithm algorithm in Enum.GetValues<JwtAlgorithm>())
@@ -133,13 +152,32 @@ public sealed class JsonWebKeySet : IJsonWebKeySource
             return default;
         }
 
-        Span<char> chars = stackalloc char[MaxKeyIdLength];
-        if (!Encoding.UTF8.TryGetChars(keyId, chars, out int written))
+        int mask = _slots.Length - 1;
+        for (int slot = KeyIdHash(keyId) & mask; ; slot = (slot + 1) & mask)
         {
-            return default;
-        }
+            int entry = _slots[slot];
+            if (entry == 0)
+            {
+                return default;
+            }
 
-        return _byKeyId.TryGetValue(chars[..written], out JsonWebKey[]? keys) ? keys : default;
+            if (keyId.SequenceEqual(_keyIds[entry - 1]))
+            {
+                return _keysById[entry - 1];
+            }
+        }
+    }
+
+    private static bool IsValidUnicode(string text) =>
+        Utf8.FromUtf16(text, new byte[text.Length * 3], out _, out _, replaceInvalidSequences: false) ==
+        System.Buffers.OperationStatus.Done;
+
+    // Seeded per process, so that no one can choose ids that collide in every process.
+    private static int KeyIdHash(ReadOnlySpan<byte> keyId)
+    {
+        HashCode hash = default;
+        hash.AddBytes(keyId);
+        return hash.ToHashCode();
     }
 
     /// <summary>Keys whose type, curve and declared algorithm fit <paramref name="algorithm"/>.</summary>

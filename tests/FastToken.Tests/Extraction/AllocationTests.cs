@@ -1,4 +1,5 @@
 using System.Text;
+using FastToken.Tests.Support;
 
 namespace FastToken.Tests.Extraction;
 
@@ -6,6 +7,7 @@ namespace FastToken.Tests.Extraction;
 /// The extraction hot path allocates nothing: after a warm-up, a thousand calls of each path
 /// leave the current thread's allocation counter where it was. No timing is asserted.
 /// </summary>
+[Collection(AllocationCollection.Name)]
 public class AllocationTests
 {
     private const int Calls = 1000;

@@ -7,6 +7,7 @@ using FastToken.Tests.Support;
 
 namespace FastToken.Tests.Opaque;
 
+[Collection(AllocationCollection.Name)]
 public sealed class InMemoryReferenceTokenStoreTests
 {
     private static readonly DateTimeOffset s_now = DateTimeOffset.FromUnixTimeSeconds(TestTokens.Now);

@@ -8,6 +8,7 @@ namespace FastToken.Tests.Validation;
 /// After warm-up, validation allocates nothing: valid tokens of normal size with their claims
 /// read, and every rejection path. Counts are per thread and exact, never timed.
 /// </summary>
+[Collection(AllocationCollection.Name)]
 public sealed class AllocationTests
 {
     private readonly JwtValidator _validator = TestTokens.Validator();
