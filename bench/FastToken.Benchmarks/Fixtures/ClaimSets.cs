@@ -11,6 +11,9 @@ internal static class ClaimSets
 
     public const string RequiredType = "at+jwt";
 
+    /// <summary>The scope the end-to-end policy requires; the typical token grants it.</summary>
+    public const string RequiredScope = "orders.read";
+
     /// <summary>The claims set for a shape, with a lifetime around <paramref name="now"/>.</summary>
     public static string For(TokenShape shape, DateTimeOffset now, bool expired) => shape switch
     {
@@ -25,7 +28,7 @@ internal static class ClaimSets
         return $$"""
             {"iss":"{{Issuer}}","sub":"5be86359-073c-434b-ad2d","aud":"{{Audience}}",
             "exp":{{exp}},"nbf":{{iat}},"iat":{{iat}},"jti":"b1c6e2f09a4d4f3e",
-            "client_id":"s6BhdRkqt3","scope":"orders.read orders.write","auth_time":{{iat - 300}}}
+            "client_id":"s6BhdRkqt3","scope":"{{RequiredScope}} orders.write","auth_time":{{iat - 300}}}
             """.Replace("\n", "", StringComparison.Ordinal);
     }
 
