@@ -15,8 +15,9 @@ public interface IJwtClaimVisitor
     /// <summary>Called once per top-level member of the claims set.</summary>
     /// <param name="name">The member name, unescaped UTF-8.</param>
     /// <param name="value">
-    /// A copy of the reader positioned on the value; the visitor may read through it (into an
-    /// array or object) without disturbing the validator.
+    /// A reader over this value alone, positioned on it; the visitor may read through it (into
+    /// an array or object) without disturbing the validator. Its positions count from the
+    /// value's start; <paramref name="valueOffset"/> places that start in the payload.
     /// </param>
     /// <param name="valueOffset">Where the value starts in <see cref="JwtValidationResult.PayloadJson"/>,
     /// so that a visitor can keep a position instead of a span.</param>

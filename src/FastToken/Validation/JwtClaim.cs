@@ -141,7 +141,7 @@ public readonly ref struct JwtClaim
     }
 
     internal ReadOnlySpan<byte> GetStringUnchecked() =>
-        _context.GetString(Entry.ValueStart, Entry.ValueLength, Entry.ValueEscaped);
+        _context.GetString(in Entry);
 
     internal JwtStringArray AsStringArrayUnchecked() => Entry.Type == JsonTokenType.String
         ? new JwtStringArray(

@@ -38,7 +38,8 @@ public sealed partial class JwtValidator
 
         while (!closed)
         {
-            if (!JsonSyntax.TryScanMemberName(payload, ref i, out int rawName, out int nameLength, out bool nameEscaped))
+            if (!JsonSyntax.TryScanMemberName(
+                payload, ref i, out int rawName, out int nameLength, out bool nameEscaped))
             {
                 return TokenStatus.Malformed;
             }
@@ -64,7 +65,8 @@ public sealed partial class JwtValidator
             }
 
             int valueOffset = i;
-            JsonSyntaxStatus syntax = JsonSyntax.ScanValue(payload, ref i, valueDepth, out entry.Type, out bool escaped);
+            JsonSyntaxStatus syntax = JsonSyntax.ScanValue(
+                payload, ref i, valueDepth, out entry.Type, out bool escaped);
             if (syntax != JsonSyntaxStatus.WellFormed)
             {
                 return syntax == JsonSyntaxStatus.TooDeep ? TokenStatus.TooLarge : TokenStatus.Malformed;
@@ -159,7 +161,7 @@ public sealed partial class JwtValidator
                 }
 
                 context.Issuer = index;
-                issuerMatched = MatchesAny(context.GetString(entry.ValueStart, entry.ValueLength, entry.ValueEscaped), _issuers);
+                issuerMatched = MatchesAny(context.GetString(in entry), _issuers);
                 return TokenStatus.Valid;
             case (byte)'a' when name.SequenceEqual("aud"u8):
                 context.Audience = index;
@@ -180,7 +182,7 @@ public sealed partial class JwtValidator
     {
         if (entry.Type == JsonTokenType.String)
         {
-            matched = MatchesAny(context.GetString(entry.ValueStart, entry.ValueLength, entry.ValueEscaped), _audiences);
+            matched = MatchesAny(context.GetString(in entry), _audiences);
             return TokenStatus.Valid;
         }
 

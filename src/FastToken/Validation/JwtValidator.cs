@@ -12,9 +12,10 @@ namespace FastToken;
 /// allocating after warm-up. One instance is immutable and safe to share between threads.
 /// </summary>
 /// <remarks>
-/// The work is ordered so that a hostile token costs as little as possible: size and
-/// alphabet first, then the header, the algorithm and the key, then the signature, and only
-/// after the signature verifies are the payload decoded and the claims judged.
+/// The work is ordered so that a hostile token costs as little as possible: size first, then
+/// the header segment alone (its alphabet, header, algorithm, type and key), then the rest of
+/// the token's alphabet and the signature, and only after the signature verifies are the
+/// payload decoded and the claims judged.
 /// </remarks>
 public sealed partial class JwtValidator
 {
@@ -235,7 +236,8 @@ public sealed partial class JwtValidator
             return TokenStatus.Malformed;
         }
 
-        TokenStatus status = ReadProtectedHeader(context, token, firstDot, start, out ReadOnlySpan<JsonWebKey> candidates);
+        TokenStatus status = ReadProtectedHeader(
+            context, token, firstDot, start, out ReadOnlySpan<JsonWebKey> candidates);
         if (status != TokenStatus.Valid)
         {
             return status;
@@ -273,7 +275,8 @@ public sealed partial class JwtValidator
             return TokenStatus.Malformed;
         }
 
-        status = VerifySignature(context, candidates, token[..(firstDot + 1 + secondDot)], signature[..signatureLength]);
+        ReadOnlySpan<byte> signingInput = token[..(firstDot + 1 + secondDot)];
+        status = VerifySignature(context, candidates, signingInput, signature[..signatureLength]);
         if (status != TokenStatus.Valid)
         {
             return status;

@@ -182,6 +182,10 @@ internal sealed class ValidationContext
         return true;
     }
 
+    /// <summary>The unescaped text of a claim's string value.</summary>
+    public ReadOnlySpan<byte> GetString(in ClaimEntry entry) =>
+        GetString(entry.ValueStart, entry.ValueLength, entry.ValueEscaped);
+
     /// <summary>
     /// The unescaped form of a string value. Each escaped value is copied at most once, so
     /// the scratch area (as long as the payload) can never run out however often it is read.
