@@ -82,7 +82,9 @@ public class CookieNameSearchProperties
                 for (int index = 0; index < input.fieldValues.Length; index++)
                 {
                     ReadOnlySpan<char> field = input.fieldValues[index].AsSpan();
-                    if (CookiePairWalk.TryFind<char>(field, input.Name, input.Suffix, out ReadOnlySpan<char> value))
+                    bool walked = CookiePairWalk.TryFind<char>(
+                        field, input.Name, input.Suffix, out ReadOnlySpan<char> value);
+                    if (walked)
                     {
                         expected = $"{index}:{Slice(field, value)}";
                         break;
@@ -91,6 +93,7 @@ public class CookieNameSearchProperties
 
                 bool found = new CookieFieldStrings(input.fieldValues)
                     .TryFind(input.Name, input.Suffix, out ReadOnlySpan<char> actualValue);
+
                 // Equal field values may be one string; the first of them is the one to name.
                 string actual = "none";
                 for (int index = 0; found && index < input.fieldValues.Length; index++)
@@ -110,14 +113,17 @@ public class CookieNameSearchProperties
 
     private static Property AgreesInCharactersAndBytes(string header, string name, string suffix)
     {
-        bool expectedFound = CookiePairWalk.TryFind<char>(header, name, suffix, out ReadOnlySpan<char> expected);
+        bool expectedFound =
+            CookiePairWalk.TryFind<char>(header, name, suffix, out ReadOnlySpan<char> expected);
         bool found = CookieHeader.TryFind<char>(header, name, suffix, out ReadOnlySpan<char> value);
 
         byte[] raw = Encoding.ASCII.GetBytes(header);
         byte[] rawName = Encoding.ASCII.GetBytes(name);
         byte[] rawSuffix = Encoding.ASCII.GetBytes(suffix);
-        bool expectedRawFound = CookiePairWalk.TryFind<byte>(raw, rawName, rawSuffix, out ReadOnlySpan<byte> expectedRaw);
-        bool rawFound = CookieHeader.TryFind<byte>(raw, rawName, rawSuffix, out ReadOnlySpan<byte> rawValue);
+        bool expectedRawFound =
+            CookiePairWalk.TryFind<byte>(raw, rawName, rawSuffix, out ReadOnlySpan<byte> expectedRaw);
+        bool rawFound =
+            CookieHeader.TryFind<byte>(raw, rawName, rawSuffix, out ReadOnlySpan<byte> rawValue);
 
         string want = expectedFound ? Slice<char>(header, expected) : "none";
         string got = found ? Slice<char>(header, value) : "none";
@@ -125,10 +131,13 @@ public class CookieNameSearchProperties
         string gotRaw = rawFound ? Slice<byte>(raw, rawValue) : "none";
 
         return (want == got && wantRaw == gotRaw && want == wantRaw)
-            .Label($"'{header}' '{name}'+'{suffix}': expected {want}, got {got}; bytes {wantRaw}, got {gotRaw}");
+            .Label($"'{header}' '{name}'+'{suffix}': expected {want}, got {got}; "
+                + $"bytes {wantRaw}, got {gotRaw}");
     }
 
-    /// <summary>Where <paramref name="value"/> sits in <paramref name="header"/>, as offset:length.</summary>
+    /// <summary>
+    /// Where <paramref name="value"/> sits in <paramref name="header"/>, as offset:length.
+    /// </summary>
     private static string Slice<T>(ReadOnlySpan<T> header, ReadOnlySpan<T> value)
         where T : unmanaged
     {
