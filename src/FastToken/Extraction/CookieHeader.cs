@@ -84,6 +84,12 @@ public static partial class CookieHeader
     /// <paramref name="nameSuffix"/>. The suffix lets the chunk reader ask for <c>nameC7</c>
     /// without building that name anywhere.
     /// </summary>
+    /// <remarks>
+    /// Rather than splitting every pair before ours, this searches for the name itself with the
+    /// vectorized substring search and then checks that the hit is a pair's name: preceded by
+    /// the field start or <c>;</c> and optional whitespace, followed by the suffix, optional
+    /// whitespace and <c>=</c>. The result is the one a pair-by-pair reading gives.
+    /// </remarks>
     internal static bool TryFind<T>(
         ReadOnlySpan<T> cookieHeader,
         scoped ReadOnlySpan<T> name,
@@ -91,65 +97,141 @@ public static partial class CookieHeader
         out ReadOnlySpan<T> value)
         where T : unmanaged, IBinaryInteger<T>
     {
+        value = default;
+
+        // Only the whole name counts; search for whichever part of it is not empty.
+        if (name.IsEmpty)
+        {
+            name = nameSuffix;
+            nameSuffix = default;
+        }
+
+        if (!CanBePairName(name, nameSuffix))
+        {
+            return false;
+        }
+
+        // Every hit before the first match is skipped together with the rest of its pair, so
+        // the search always restarts at a pair's start and reads each pair at most once.
         T separator = HttpSyntax.Unit<T>(';');
-        ReadOnlySpan<T> rest = cookieHeader;
+        int pairStart = 0;
 
         while (true)
         {
-            int end = rest.IndexOf(separator);
-            ReadOnlySpan<T> pair = end < 0 ? rest : rest[..end];
-            if (TryMatchPair(pair, name, nameSuffix, out value))
-            {
-                return true;
-            }
-
-            if (end < 0)
+            int hit = cookieHeader[pairStart..].IndexOf(name);
+            if (hit < 0)
             {
                 return false;
             }
 
-            rest = rest[(end + 1)..];
+            int nameStart = pairStart + hit;
+            if (TryMatchName(cookieHeader, nameStart, name.Length, nameSuffix, out int valueStart))
+            {
+                value = PairValue(cookieHeader[valueStart..]);
+                return true;
+            }
+
+            // A pair's name can only sit right after its leading whitespace, and this hit was
+            // there or past it: nothing later in the same pair can match.
+            int pairEnd = cookieHeader[nameStart..].IndexOf(separator);
+            if (pairEnd < 0)
+            {
+                return false;
+            }
+
+            pairStart = nameStart + pairEnd + 1;
         }
     }
 
-    private static bool TryMatchPair<T>(
-        ReadOnlySpan<T> pair,
+    // A pair's name is what precedes its first '=', without the whitespace around it: it never
+    // holds '=' or ';' and never starts or ends with whitespace. A name that does matches nothing.
+    private static bool CanBePairName<T>(
         scoped ReadOnlySpan<T> name,
-        scoped ReadOnlySpan<T> nameSuffix,
-        out ReadOnlySpan<T> value)
+        scoped ReadOnlySpan<T> nameSuffix)
         where T : unmanaged, IBinaryInteger<T>
     {
-        value = default;
-
-        // A pair without '=' has no name we could be looking for: skip it.
-        int equals = pair.IndexOf(HttpSyntax.Unit<T>('='));
-        if (equals < 0)
+        if (name.IsEmpty)
         {
             return false;
         }
 
-        // RFC 6265 §5.2 trims whitespace around the name and the value; browsers send
-        // "; " but hand-written clients and proxies send other spacing.
-        ReadOnlySpan<T> pairName = HttpSyntax.TrimWhitespace(pair[..equals]);
-        bool matches = !pairName.IsEmpty
-            && pairName.Length == name.Length + nameSuffix.Length
-            && pairName.StartsWith(name)
-            && pairName[name.Length..].SequenceEqual(nameSuffix);
-        if (!matches)
+        ReadOnlySpan<T> delimiters = HttpSyntax.Literal<T>("=;", "=;"u8);
+        if (name.IndexOfAny(delimiters) >= 0 || nameSuffix.IndexOfAny(delimiters) >= 0)
         {
             return false;
         }
+
+        T last = nameSuffix.IsEmpty ? name[^1] : nameSuffix[^1];
+        return !HttpSyntax.IsWhitespace(name[0]) && !HttpSyntax.IsWhitespace(last);
+    }
+
+    /// <summary>
+    /// Whether the name found at <paramref name="nameStart"/> is the name of its pair; if so,
+    /// <paramref name="valueStart"/> is where the text after the pair's <c>=</c> begins.
+    /// </summary>
+    private static bool TryMatchName<T>(
+        ReadOnlySpan<T> cookieHeader,
+        int nameStart,
+        int nameLength,
+        scoped ReadOnlySpan<T> nameSuffix,
+        out int valueStart)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        valueStart = 0;
+
+        // RFC 6265 §5.2 trims whitespace around the name; browsers send "; " but hand-written
+        // clients and proxies send other spacing. Before it: the field start or a ';'.
+        int before = nameStart - 1;
+        while (before >= 0 && HttpSyntax.IsWhitespace(cookieHeader[before]))
+        {
+            before--;
+        }
+
+        if (before >= 0 && cookieHeader[before] != HttpSyntax.Unit<T>(';'))
+        {
+            return false;
+        }
+
+        // After it: the suffix, then whitespace and the '=' that ends the name.
+        int afterName = nameStart + nameLength;
+        if (!cookieHeader[afterName..].StartsWith(nameSuffix))
+        {
+            return false;
+        }
+
+        int equals = afterName + nameSuffix.Length;
+        while (equals < cookieHeader.Length && HttpSyntax.IsWhitespace(cookieHeader[equals]))
+        {
+            equals++;
+        }
+
+        if (equals == cookieHeader.Length || cookieHeader[equals] != HttpSyntax.Unit<T>('='))
+        {
+            return false;
+        }
+
+        valueStart = equals + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// The value of a pair, read from the text after its <c>=</c> up to the next <c>;</c>.
+    /// </summary>
+    private static ReadOnlySpan<T> PairValue<T>(ReadOnlySpan<T> afterEquals)
+        where T : unmanaged, IBinaryInteger<T>
+    {
+        int end = afterEquals.IndexOf(HttpSyntax.Unit<T>(';'));
+        ReadOnlySpan<T> pairValue =
+            HttpSyntax.TrimWhitespace(end < 0 ? afterEquals : afterEquals[..end]);
 
         // RFC 6265 §4.1.1: cookie-value = *cookie-octet / ( DQUOTE *cookie-octet DQUOTE ).
         // The quotes delimit the value and are not part of it.
-        ReadOnlySpan<T> pairValue = HttpSyntax.TrimWhitespace(pair[(equals + 1)..]);
         T quote = HttpSyntax.Unit<T>('"');
         if (pairValue.Length >= 2 && pairValue[0] == quote && pairValue[^1] == quote)
         {
             pairValue = pairValue[1..^1];
         }
 
-        value = pairValue;
-        return true;
+        return pairValue;
     }
 }

@@ -72,6 +72,13 @@ internal static class HttpSyntax
         where T : unmanaged, IBinaryInteger<T>
         => value.Trim(Literal<T>(" \t", " \t"u8));
 
+    /// <summary>
+    /// Whether <paramref name="c"/> is SP or HTAB, the characters of OWS (RFC 9110 §5.6.3).
+    /// </summary>
+    public static bool IsWhitespace<T>(T c)
+        where T : unmanaged, IBinaryInteger<T>
+        => c == Unit<T>(' ') || c == Unit<T>('\t');
+
     /// <summary>Compares two spans of ASCII text ignoring the case of ASCII letters only.</summary>
     public static bool EqualsIgnoreAsciiCase<T>(ReadOnlySpan<T> left, ReadOnlySpan<T> right)
         where T : unmanaged, IBinaryInteger<T>

@@ -49,6 +49,14 @@ public class CookieHeaderTests
         { "a=1;;  ;\t; access_token=abc", "abc" },
         { "access_token_old=x; my_access_token=y; access_token=abc", "abc" },
 
+        // The name inside another pair's name or value is not a pair's name.
+        { "a=x access_token=evil; access_token=real", "real" },
+        { "a=\"access_token=evil\"; access_token=real", "real" },
+        { "junk access_token=evil; access_token=real", "real" },
+        { "access_token x=evil; access_token=real", "real" },
+        { "access_tokenaccess_token=evil; access_token=real", "real" },
+        { "access_token=access_token=x", "access_token=x" },
+
         // Not there.
         { "", null },
         { ";", null },
