@@ -272,7 +272,7 @@ internal static class JsonSyntax
 
     /// <summary>
     /// Checks one value from <paramref name="i"/>, nested at most <paramref name="maxDepth"/>
-    /// deep, and leaves <paramref name="i"/> past it and any white space after it.
+    /// deep, and leaves <paramref name="i"/> just past it.
     /// </summary>
     private static JsonSyntaxStatus CheckValue(ReadOnlySpan<byte> json, ref int i, int maxDepth)
     {
@@ -282,15 +282,17 @@ internal static class JsonSyntax
         bool afterValue = false;
         while (true)
         {
+            // The value scanned is complete: stop at its last byte, so that a claim's raw text
+            // does not take in the white space that follows it.
+            if (afterValue && depth == 0)
+            {
+                return JsonSyntaxStatus.WellFormed;
+            }
+
             i = SkipWhiteSpace(json, i);
             if (afterValue)
             {
-                // A value ended: the value scanned is complete, or its container continues or closes.
-                if (depth == 0)
-                {
-                    return JsonSyntaxStatus.WellFormed;
-                }
-
+                // A value ended inside a container, which continues or closes.
                 if (i == json.Length)
                 {
                     return JsonSyntaxStatus.Malformed;

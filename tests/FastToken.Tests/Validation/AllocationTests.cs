@@ -55,6 +55,28 @@ public sealed class AllocationTests
         Assert.Equal(2 * Allocations.Calls * ("élève"u8.Length + "admin".Length + "reader".Length), length);
     }
 
+    [Fact]
+    public void Hostile_but_valid_claims_allocate_nothing()
+    {
+        // Nesting at the depth limit, a NumericDate of hundreds of digits, escaped names and
+        // audiences: the scan, the number parse and the unescaping all stay allocation-free.
+        string deep = new string('[', 15) + new string(']', 15);
+        string claims =
+            $"{{\"iss\":\"{TestTokens.Issuer}\",\"a\\u0075d\":[\"x\",\"api:\\/\\/orders\"]," +
+            $"\"exp\":1700003600.{new string('0', 600)}1,\"nbf\":1.6e9,\"d\":{deep}}}";
+        string token = TestTokens.Valid(JwtAlgorithm.HS256, claims);
+        int matched = 0;
+
+        long allocated = Allocations.Measure(() =>
+        {
+            using JwtValidationResult result = _validator.Validate(token);
+            matched += result.Audiences.Contains("api://orders"u8) ? 1 : 0;
+        });
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(2 * Allocations.Calls, matched);
+    }
+
     [Theory]
     [MemberData(nameof(RejectionCatalog.Names), MemberType = typeof(RejectionCatalog))]
     public void Rejection_allocates_nothing(string name)
