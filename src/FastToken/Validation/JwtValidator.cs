@@ -268,7 +268,8 @@ public sealed partial class JwtValidator
         }
 
         // The signature, checked before any claim is trusted (RFC 8725 3.2).
-        Span<byte> signature = stackalloc byte[1024];
+        // Sized to the segment, so that the stack is not cleared further than it is used.
+        Span<byte> signature = stackalloc byte[Base64Url.GetMaxDecodedLength(signatureSegment.Length)];
         OperationStatus decoded = Base64Url.DecodeFromUtf8(signatureSegment, signature, out _, out int signatureLength);
         if (decoded != OperationStatus.Done)
         {
