@@ -12,10 +12,9 @@ namespace FastToken;
 /// allocating after warm-up. One instance is immutable and safe to share between threads.
 /// </summary>
 /// <remarks>
-/// The work is ordered so that a hostile token costs as little as possible: size first, then
-/// the header segment alone (its alphabet, header, algorithm, type and key), then the rest of
-/// the token's alphabet and the signature, and only after the signature verifies are the
-/// payload decoded and the claims judged.
+/// The work is ordered so that a hostile token costs as little as possible: size and
+/// alphabet first, then the header, the algorithm and the key, then the signature, and only
+/// after the signature verifies are the payload decoded and the claims judged.
 /// </remarks>
 public sealed partial class JwtValidator
 {
@@ -165,7 +164,7 @@ public sealed partial class JwtValidator
 
         ValidationContext context = ValidationContext.Rent();
         context.Reset(Capacity(token.Length, 0));
-        return Finish(context, ValidateCore(context, token, default, 0, ref visitor));
+        return Finish(context, ValidateCore(context, token, 0, ref visitor));
     }
 
     /// <summary>Validates a token given as characters and shows each claim to <paramref name="visitor"/>.</summary>
@@ -184,10 +183,14 @@ public sealed partial class JwtValidator
         ValidationContext context = ValidationContext.Rent();
         context.Reset(Capacity(token.Length, token.Length));
 
-        // The characters are narrowed into the buffer in two steps, the header first, so that
-        // a token refused for its header costs no more than its header.
-        ReadOnlySpan<byte> bytes = context.Buffer.AsSpan(0, token.Length);
-        return Finish(context, ValidateCore(context, bytes, token, token.Length, ref visitor));
+        // A token is ASCII by construction; anything else is malformed, not transcoded.
+        if (Ascii.FromUtf16(token, context.Buffer, out int written) != OperationStatus.Done)
+        {
+            return Finish(context, TokenStatus.Malformed);
+        }
+
+        ReadOnlySpan<byte> bytes = context.Buffer.AsSpan(0, written);
+        return Finish(context, ValidateCore(context, bytes, written, ref visitor));
     }
 
     private static int Capacity(int tokenLength, int copied)
@@ -210,48 +213,23 @@ public sealed partial class JwtValidator
         return new JwtValidationResult(status);
     }
 
-    /// <summary>
-    /// Validates <paramref name="token"/>. When <paramref name="chars"/> is not empty, the
-    /// token arrived as characters and <paramref name="token"/> is the buffer they are narrowed
-    /// into: the header's part before the header is read, the rest once the header passes.
-    /// </summary>
     private TokenStatus ValidateCore<TVisitor>(
         ValidationContext context,
         ReadOnlySpan<byte> token,
-        ReadOnlySpan<char> chars,
         int start,
         ref TVisitor visitor)
         where TVisitor : IJwtClaimVisitor, allows ref struct
     {
         // RFC 7515 7.1: BASE64URL(header) '.' BASE64URL(payload) '.' BASE64URL(signature).
-        int firstDot = chars.IsEmpty ? token.IndexOf((byte)'.') : chars.IndexOf('.');
+        // One vectorized scan rejects padding, white space and every foreign byte at once.
+        int firstDot = token.IndexOfAnyExcept(s_compactAlphabet) >= 0 ? -1 : token.IndexOf((byte)'.');
         if (firstDot <= 0)
         {
             return TokenStatus.Malformed;
         }
 
-        // A token is ASCII by construction; anything else is malformed, not transcoded.
-        if (!chars.IsEmpty && Ascii.FromUtf16(chars[..firstDot], context.Buffer, out _) != OperationStatus.Done)
-        {
-            return TokenStatus.Malformed;
-        }
-
-        TokenStatus status = ReadProtectedHeader(
-            context, token, firstDot, start, out ReadOnlySpan<JsonWebKey> candidates);
-        if (status != TokenStatus.Valid)
-        {
-            return status;
-        }
-
-        if (!chars.IsEmpty &&
-            Ascii.FromUtf16(chars[firstDot..], context.Buffer.AsSpan(firstDot), out _) != OperationStatus.Done)
-        {
-            return TokenStatus.Malformed;
-        }
-
-        // One vectorized scan rejects padding, white space and every foreign byte at once.
         ReadOnlySpan<byte> rest = token[(firstDot + 1)..];
-        int secondDot = rest.IndexOfAnyExcept(s_compactAlphabet) >= 0 ? -1 : rest.IndexOf((byte)'.');
+        int secondDot = rest.IndexOf((byte)'.');
         if (secondDot < 0)
         {
             return TokenStatus.Malformed;
@@ -261,10 +239,18 @@ public sealed partial class JwtValidator
         ReadOnlySpan<byte> signatureSegment = rest[(secondDot + 1)..];
 
         // An empty payload is a detached-content JWS (RFC 7515 F), never "no claims".
+        // The signature may be empty here so that alg "none" is reported as such below.
         if (payloadSegment.IsEmpty || payloadSegment.Length % 4 == 1 ||
             signatureSegment.Contains((byte)'.') || signatureSegment.Length > MaxSignatureChars)
         {
             return TokenStatus.Malformed;
+        }
+
+        TokenStatus status = ReadProtectedHeader(
+            context, token, firstDot, start, out ReadOnlySpan<JsonWebKey> candidates);
+        if (status != TokenStatus.Valid)
+        {
+            return status;
         }
 
         // The signature, checked before any claim is trusted (RFC 8725 3.2).
@@ -306,7 +292,7 @@ public sealed partial class JwtValidator
 
     /// <summary>
     /// Everything judged from the header segment alone: its syntax and members, the algorithm,
-    /// the type, and which keys could verify the token. Nothing after the first dot is read.
+    /// the type, and which keys could verify the token.
     /// </summary>
     private TokenStatus ReadProtectedHeader(
         ValidationContext context,
@@ -317,10 +303,6 @@ public sealed partial class JwtValidator
     {
         candidates = default;
         ReadOnlySpan<byte> headerSegment = token[..firstDot];
-        if (headerSegment.IndexOfAnyExcept(s_compactAlphabet) >= 0)
-        {
-            return TokenStatus.Malformed;
-        }
 
         // The header: decoded into the context, read once. Unescaped header strings go after
         // room for the longest payload the rest of the token could hold.
