@@ -79,7 +79,10 @@ public class StageBenchmarks
     [Benchmark]
     public bool Utf8Check() => Utf8.IsValid(_header) && Utf8.IsValid(_payload);
 
-    /// <summary>Every JSON token of the header, read once.</summary>
+    /// <summary>
+    /// Every JSON token of the header, read once by <see cref="Utf8JsonReader"/>: what a general
+    /// reader costs, for reference (FastToken reads the header with its own scan).
+    /// </summary>
     [Benchmark]
     public int HeaderRead() => ReadAll(_header);
 
@@ -87,7 +90,10 @@ public class StageBenchmarks
     [Benchmark]
     public bool Hmac() => _floor.Verify();
 
-    /// <summary>Every JSON token of the payload, read once.</summary>
+    /// <summary>
+    /// Every JSON token of the payload, read once by <see cref="Utf8JsonReader"/>: what a general
+    /// reader costs, for reference (FastToken reads the claims set with its own scan).
+    /// </summary>
     [Benchmark]
     public int PayloadRead() => ReadAll(_payload);
 
