@@ -163,7 +163,7 @@ internal sealed class ValidationContext
     /// Copies an unescaped JSON string into the scratch area; <see langword="false"/> when it
     /// does not fit.
     /// </summary>
-    public bool TryUnescape(ref Utf8JsonReader reader, out int start, out int length)
+    private bool TryUnescape(ref Utf8JsonReader reader, out int start, out int length)
     {
         // Unescaped text is never longer than its escaped form, so that length is enough room.
         Span<byte> free = Buffer.AsSpan(_scratchEnd, _scratchLimit - _scratchEnd);
