@@ -364,19 +364,7 @@ internal static class JsonSyntax
     private static bool TrySkipMemberName(ReadOnlySpan<byte> json, ref int i)
     {
         i = SkipWhiteSpace(json, i);
-        if (i == json.Length || json[i] != (byte)'"' || !TrySkipString(json, ref i))
-        {
-            return false;
-        }
-
-        i = SkipWhiteSpace(json, i);
-        if (i == json.Length || json[i] != (byte)':')
-        {
-            return false;
-        }
-
-        i++;
-        return true;
+        return TryScanMemberName(json, ref i, out _, out _, out _);
     }
 
     private static bool TrySkipScalar(ReadOnlySpan<byte> json, ref int i)

@@ -80,7 +80,8 @@ public sealed partial class JwtValidator
 
             if (name.Length == 3)
             {
-                TokenStatus status = ReadRegisteredClaim(context, name, ref issuerMatched, ref audienceMatched);
+                TokenStatus status = ReadRegisteredClaim(
+                    context, name, in entry, ref issuerMatched, ref audienceMatched);
                 if (status != TokenStatus.Valid)
                 {
                     return status;
@@ -141,11 +142,11 @@ public sealed partial class JwtValidator
     private TokenStatus ReadRegisteredClaim(
         ValidationContext context,
         ReadOnlySpan<byte> name,
+        in ClaimEntry entry,
         ref bool issuerMatched,
         ref bool audienceMatched)
     {
         int index = context.ClaimCount - 1;
-        ref ClaimEntry entry = ref context.Claims[index];
         switch (name[0])
         {
             case (byte)'e' when name.SequenceEqual("exp"u8):
