@@ -1,4 +1,5 @@
 using FastToken.AspNetCore.Tests.Support;
+using FastToken.Testing;
 using Microsoft.AspNetCore.Http;
 
 namespace FastToken.AspNetCore.Tests;

@@ -2,6 +2,7 @@ using System.Text;
 using FastToken.Generators.Tests.Policies;
 using FastToken.Generators.Tests.Support;
 using FastToken.Policies;
+using FastToken.Testing;
 
 namespace FastToken.Generators.Tests;
 

@@ -1,4 +1,4 @@
-namespace FastToken.Tests.Support;
+namespace FastToken.Testing;
 
 /// <summary>
 /// Tests that count allocations run alone: a key's pool of platform objects is shared, and a

@@ -1,5 +1,5 @@
 using System.Text;
-using FastToken.Tests.Support;
+using FastToken.Testing;
 
 namespace FastToken.Tests.Extraction;
 

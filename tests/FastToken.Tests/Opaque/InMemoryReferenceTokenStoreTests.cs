@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using FastToken.Opaque;
+using FastToken.Testing;
 using FastToken.Tests.Support;
 
 namespace FastToken.Tests.Opaque;

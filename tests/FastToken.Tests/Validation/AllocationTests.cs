@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FastToken.Testing;
 using FastToken.Tests.Support;
 
 namespace FastToken.Tests.Validation;
