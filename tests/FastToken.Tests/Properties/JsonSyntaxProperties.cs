@@ -79,7 +79,7 @@ public sealed class JsonSyntaxProperties
         {
             byte[] payload = Encoding.UTF8.GetBytes(text);
             string token = TestTokens.Sign(JwtAlgorithm.HS256, "{\"alg\":\"HS256\"}", text);
-            TokenStatus? expected = OracleClaimsVerdict(payload, s_depth);
+            TokenStatus? expected = OracleClaimsVerdict(payload, s_depth, out int members);
 
             using JwtValidationResult plain = s_lenient.Validate(token);
             ReadingVisitor visitor = default;
@@ -92,9 +92,15 @@ public sealed class JsonSyntaxProperties
                     Assert.Contains(plain.Status, s_syntaxRefusals);
                     break;
                 case TokenStatus.Valid:
-                    // Well-formed, distinct, well-typed: only the lifetime can still refuse it.
+                    // Well-formed, distinct, well-typed: only the lifetime can still refuse it,
+                    // and it is judged after the pass, so the visitor has seen every claim.
                     Assert.Contains(plain.Status, s_lifetimeOutcomes);
-                    Assert.Equal(plain.ClaimCount, visitor.Visited);
+                    Assert.Equal(members, visitor.Visited);
+                    if (plain.Status == TokenStatus.Valid)
+                    {
+                        Assert.Equal(members, plain.ClaimCount);
+                    }
+
                     break;
                 default:
                     Assert.Equal(expected, plain.Status);
@@ -149,10 +155,12 @@ public sealed class JsonSyntaxProperties
 
     /// <summary>
     /// What the claims pass must conclude, judged with <see cref="Utf8JsonReader"/>: null when
-    /// the reader cannot read the text in full, else the first claim-level refusal, else valid.
+    /// the reader cannot read the text in full, else the first claim-level refusal, else valid;
+    /// <paramref name="members"/> counts the members read.
     /// </summary>
-    private static TokenStatus? OracleClaimsVerdict(byte[] payload, int maxDepth)
+    private static TokenStatus? OracleClaimsVerdict(byte[] payload, int maxDepth, out int members)
     {
+        members = 0;
         if (!ReadsInFull(payload, maxDepth))
         {
             return null;
@@ -169,6 +177,7 @@ public sealed class JsonSyntaxProperties
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             string name = reader.GetString()!;
+            members++;
             if (!names.Add(name))
             {
                 return TokenStatus.DuplicateMember;
