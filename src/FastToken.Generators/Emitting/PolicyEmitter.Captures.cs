@@ -6,7 +6,8 @@ internal static partial class PolicyEmitter
 {
     /// <summary>
     /// A struct policy that captures claims holds the validation result and, per claim, either
-    /// its position (text and arrays, read back from the result's buffer) or its parsed value.
+    /// where its value starts (text and arrays, read back from the result's buffer) or its
+    /// parsed value.
     /// </summary>
     private static void WriteCaptureFields(SourceWriter writer, PolicyModel model)
     {
@@ -39,8 +40,8 @@ internal static partial class PolicyEmitter
             string field = "__" + capture.PropertyName;
             string body = capture.Kind switch
             {
-                CaptureKind.Utf8String => Values + ".GetString(__token, " + field + ")",
-                CaptureKind.StringArray => Values + ".GetStringArray(__token, " + field + ")",
+                CaptureKind.Utf8String => Values + ".GetStringAt(__token, " + field + ")",
+                CaptureKind.StringArray => Values + ".GetStringArrayAt(__token, " + field + ")",
                 _ => field,
             };
             writer.WriteLine(s_generatedCode);
@@ -52,9 +53,9 @@ internal static partial class PolicyEmitter
         }
     }
 
-    private static bool IsPositional(CaptureModel capture) =>
+    private static bool IsKeptByOffset(CaptureModel capture) =>
         capture.Kind is CaptureKind.Utf8String or CaptureKind.StringArray;
 
-    /// <summary>Positions are kept one-based, so that the default (0) means absent.</summary>
-    private static string FieldType(CaptureModel capture) => IsPositional(capture) ? "int" : capture.TypeName;
+    /// <summary>Value offsets are kept one more than they are, so that the default (0) means absent.</summary>
+    private static string FieldType(CaptureModel capture) => IsKeptByOffset(capture) ? "int" : capture.TypeName;
 }

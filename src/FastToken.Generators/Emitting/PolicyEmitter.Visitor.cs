@@ -21,18 +21,20 @@ internal static partial class PolicyEmitter
     }
 
     /// <summary>
-    /// Writes the struct visitor. The validator calls it once per top-level claim, after the
-    /// signature has verified; it dispatches on the name's length, then on the name as a UTF-8
-    /// literal, and records what it finds in fields, so it neither allocates nor parses twice.
+    /// Writes the struct visitor. The validator asks it which claims it wants (by name, so that
+    /// no reader is built for the others), then calls it once per wanted top-level claim, after
+    /// the signature has verified; it dispatches on the name's length, then on the name as a
+    /// UTF-8 literal, and records what it finds in fields, so it neither allocates nor parses twice.
     /// </summary>
     private static void WriteVisitor(SourceWriter writer, PolicyModel model)
     {
-        bool positional = HasCaptures(model) && model.Captures.Any(IsPositional);
+        List<(string Name, List<(ClaimAction Action, int Index)> Actions)> actions = CollectActions(model);
         writer.WriteLine("/// <summary>Records what the claims meet, and where the captured ones are, during the validator's pass.</summary>");
         writer.WriteLine(s_generatedCode);
         writer.WriteLine("private struct " + VisitorType + " : global::FastToken.IJwtClaimVisitor");
         writer.OpenBlock();
-        WriteVisitorFields(writer, model, positional);
+        WriteVisitorFields(writer, model);
+        WriteWantsClaim(writer, actions);
 
         writer.WriteLine("public void VisitClaim(");
         writer.Indent();
@@ -41,14 +43,7 @@ internal static partial class PolicyEmitter
         writer.WriteLine("int valueOffset)");
         writer.Unindent();
         writer.OpenBlock();
-        if (positional)
-        {
-            writer.WriteLine("// One-based, in the order of the validator's claim table.");
-            writer.WriteLine("Position++;");
-            writer.WriteLine();
-        }
-
-        WriteDispatch(writer, model, CollectActions(model));
+        WriteDispatch(writer, model, actions);
         writer.CloseBlock();
 
         if (model.Issuers.Count > 0)
@@ -74,13 +69,8 @@ internal static partial class PolicyEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteVisitorFields(SourceWriter writer, PolicyModel model, bool positional)
+    private static void WriteVisitorFields(SourceWriter writer, PolicyModel model)
     {
-        if (positional)
-        {
-            writer.WriteLine("public int Position;");
-        }
-
         if (model.Issuers.Count > 0)
         {
             writer.WriteLine("public bool MetIssuer;");
@@ -108,6 +98,56 @@ internal static partial class PolicyEmitter
 
         writer.WriteLine();
     }
+
+    /// <summary>
+    /// Writes the filter the validator consults before it builds a reader for a claim: the
+    /// names the policy reads, by length, then as UTF-8 literals.
+    /// </summary>
+    private static void WriteWantsClaim(
+        SourceWriter writer,
+        List<(string Name, List<(ClaimAction Action, int Index)> Actions)> names)
+    {
+        writer.WriteLine("public static bool WantsClaim(global::System.ReadOnlySpan<byte> name)");
+        writer.OpenBlock();
+        if (names.Count == 0)
+        {
+            writer.WriteLine("// The policy reads no claim beyond what the validator checks.");
+            writer.WriteLine("return false;");
+            writer.CloseBlock();
+            writer.WriteLine();
+            return;
+        }
+
+        writer.WriteLine("switch (name.Length)");
+        writer.OpenBlock();
+        foreach (IGrouping<int, (string Name, List<(ClaimAction Action, int Index)> Actions)> group in ByLength(names))
+        {
+            writer.WriteLine("case " + Number(group.Key) + ":");
+            writer.Indent();
+            List<string> tests = group
+                .Select(n => "global::System.MemoryExtensions.SequenceEqual(name, " + Utf8(n.Name) + ")")
+                .ToList();
+            for (int i = 0; i < tests.Count; i++)
+            {
+                string prefix = i == 0 ? "return " : "    || ";
+                writer.WriteLine(prefix + tests[i] + (i == tests.Count - 1 ? ";" : string.Empty));
+            }
+
+            writer.Unindent();
+        }
+
+        writer.WriteLine("default:");
+        writer.Indent();
+        writer.WriteLine("return false;");
+        writer.Unindent();
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    private static IEnumerable<IGrouping<int, (string Name, List<(ClaimAction Action, int Index)> Actions)>> ByLength(
+        List<(string Name, List<(ClaimAction Action, int Index)> Actions)> names) =>
+        names.GroupBy(n => Encoding.UTF8.GetByteCount(n.Name)).OrderBy(g => g.Key);
 
     private static void WriteFlagFields(SourceWriter writer, string prefix, EquatableArray<string>? values)
     {
@@ -183,14 +223,13 @@ internal static partial class PolicyEmitter
     {
         if (names.Count == 0)
         {
-            writer.WriteLine("// The policy reads no claim beyond what the validator checks.");
+            writer.WriteLine("// Never called: the visitor wants no claim.");
             return;
         }
 
         writer.WriteLine("switch (name.Length)");
         writer.OpenBlock();
-        foreach (IGrouping<int, (string Name, List<(ClaimAction Action, int Index)> Actions)> group in
-            names.GroupBy(n => Encoding.UTF8.GetByteCount(n.Name)).OrderBy(g => g.Key))
+        foreach (IGrouping<int, (string Name, List<(ClaimAction Action, int Index)> Actions)> group in ByLength(names))
         {
             writer.WriteLine("case " + Number(group.Key) + ":");
             writer.Indent();
@@ -281,7 +320,8 @@ internal static partial class PolicyEmitter
         };
         if (reader.Length == 0)
         {
-            writer.WriteLine(field + " = Position;");
+            writer.WriteLine("// One more than where the value starts, so that the default (0) means absent.");
+            writer.WriteLine(field + " = valueOffset + 1;");
             return;
         }
 

@@ -5,7 +5,8 @@ namespace FastToken.Policies;
 
 /// <summary>
 /// Reads claim values the way policies read them: during the validation pass from the reader,
-/// and afterwards from the result by claim position. Meant for generated code; shared with
+/// and afterwards from the result by where the value starts (or, for code generated before
+/// visitors chose their claims, by claim position). Meant for generated code; shared with
 /// <see cref="TokenPolicy"/> so that both read alike.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
@@ -101,5 +102,50 @@ public static class ClaimValues
         }
 
         return new JwtClaim(token.Context, claim - 1).TryGetStringArray(out JwtStringArray values) ? values : default;
+    }
+
+    /// <summary>Reads a captured string claim from a result, by where its value starts.</summary>
+    /// <param name="token">The result the claim was captured from.</param>
+    /// <param name="valueOffset">
+    /// One more than the value's offset in the claims set, as <see cref="IJwtClaimVisitor.VisitClaim"/>
+    /// was given it; 0 when the claim was absent.
+    /// </param>
+    /// <returns>The unescaped UTF-8 value; empty when absent or not a string.</returns>
+    /// <exception cref="ObjectDisposedException">The result was disposed.</exception>
+    public static ReadOnlySpan<byte> GetStringAt(JwtValidationResult token, int valueOffset) =>
+        TryFindClaimAt(token, valueOffset, out JwtClaim claim) && claim.TryGetString(out ReadOnlySpan<byte> value)
+            ? value
+            : default;
+
+    /// <summary>Reads a captured claim that is a string or an array of strings, by where its value starts.</summary>
+    /// <param name="token">The result the claim was captured from.</param>
+    /// <param name="valueOffset">
+    /// One more than the value's offset in the claims set, as <see cref="IJwtClaimVisitor.VisitClaim"/>
+    /// was given it; 0 when the claim was absent.
+    /// </param>
+    /// <returns>The strings; empty when absent, or neither a string nor an array of only strings.</returns>
+    /// <exception cref="ObjectDisposedException">The result was disposed.</exception>
+    public static JwtStringArray GetStringArrayAt(JwtValidationResult token, int valueOffset) =>
+        TryFindClaimAt(token, valueOffset, out JwtClaim claim) && claim.TryGetStringArray(out JwtStringArray values)
+            ? values
+            : default;
+
+    private static bool TryFindClaimAt(JwtValidationResult token, int valueOffset, out JwtClaim claim)
+    {
+        claim = default;
+        if (valueOffset <= 0)
+        {
+            return false;
+        }
+
+        ValidationContext context = token.Context;
+        int index = context.FindClaimByValueOffset(valueOffset - 1);
+        if (index < 0)
+        {
+            return false;
+        }
+
+        claim = new JwtClaim(context, index);
+        return true;
     }
 }

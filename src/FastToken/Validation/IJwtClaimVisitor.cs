@@ -12,7 +12,16 @@ namespace FastToken;
 /// </remarks>
 public interface IJwtClaimVisitor
 {
-    /// <summary>Called once per top-level member of the claims set.</summary>
+    /// <summary>
+    /// Whether the visitor reads claims of this name. The validator shows the visitor only the
+    /// claims it wants, and builds no reader for the others; every claim is still checked and
+    /// recorded. The default wants them all.
+    /// </summary>
+    /// <param name="name">The member name, unescaped UTF-8.</param>
+    /// <returns>Whether <see cref="VisitClaim"/> should be called for it.</returns>
+    static virtual bool WantsClaim(ReadOnlySpan<byte> name) => true;
+
+    /// <summary>Called once per top-level member of the claims set that <see cref="WantsClaim"/> wants.</summary>
     /// <param name="name">The member name, unescaped UTF-8.</param>
     /// <param name="value">
     /// A reader over this value alone, positioned on it; the visitor may read through it (into

@@ -88,7 +88,7 @@ public sealed partial class JwtValidator
                 }
             }
 
-            if (typeof(TVisitor) != typeof(NoClaimVisitor))
+            if (typeof(TVisitor) != typeof(NoClaimVisitor) && TVisitor.WantsClaim(name))
             {
                 TokenStatus status = Visit(ref visitor, name, payload[valueOffset..i], valueOffset);
                 if (status != TokenStatus.Valid)

@@ -267,6 +267,39 @@ internal sealed class ValidationContext
         }
     }
 
+    /// <summary>
+    /// The claim whose value starts at <paramref name="valueOffset"/> in the payload, as the
+    /// claims pass told a visitor; claims are recorded in document order, so their value
+    /// offsets rise and a binary search finds it.
+    /// </summary>
+    /// <returns>The claim's index, or -1 when no claim's value starts there.</returns>
+    public int FindClaimByValueOffset(int valueOffset)
+    {
+        int low = 0;
+        int high = ClaimCount - 1;
+        while (low <= high)
+        {
+            int middle = low + ((high - low) >> 1);
+            ref ClaimEntry entry = ref Claims[middle];
+            int start = entry.ValueStart - PayloadStart - (entry.Type == JsonTokenType.String ? 1 : 0);
+            if (start == valueOffset)
+            {
+                return middle;
+            }
+
+            if (start < valueOffset)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary>Adds a claim to the table, growing it within the caller's bound.</summary>
     public ref ClaimEntry AddClaim()
     {

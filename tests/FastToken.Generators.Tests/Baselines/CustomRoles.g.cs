@@ -138,11 +138,11 @@ namespace Accounts
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastToken.Generators", "VERSION")]
         public partial global::FastToken.JwtStringArray Roles =>
-            global::FastToken.Policies.ClaimValues.GetStringArray(__token, __Roles);
+            global::FastToken.Policies.ClaimValues.GetStringArrayAt(__token, __Roles);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastToken.Generators", "VERSION")]
         public partial global::System.ReadOnlySpan<byte> Region =>
-            global::FastToken.Policies.ClaimValues.GetString(__token, __Region);
+            global::FastToken.Policies.ClaimValues.GetStringAt(__token, __Region);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastToken.Generators", "VERSION")]
         private static global::FastToken.Policies.TokenPolicyResult __Judge(
@@ -186,21 +186,30 @@ namespace Accounts
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastToken.Generators", "VERSION")]
         private struct __ClaimVisitor : global::FastToken.IJwtClaimVisitor
         {
-            public int Position;
             public bool MetRole0; // "reader"
             public bool MetRole1; // "auditor"
             public bool MetClaim0; // "région"
             public int CapturedRoles;
             public int CapturedRegion;
 
+            public static bool WantsClaim(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 7:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "région"u8);
+                    case 9:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "app_roles"u8);
+                    default:
+                        return false;
+                }
+            }
+
             public void VisitClaim(
                 global::System.ReadOnlySpan<byte> name,
                 ref global::System.Text.Json.Utf8JsonReader value,
                 int valueOffset)
             {
-                // One-based, in the order of the validator's claim table.
-                Position++;
-
                 switch (name.Length)
                 {
                     case 7:
@@ -209,7 +218,8 @@ namespace Accounts
                             MetClaim0 = value.TokenType == global::System.Text.Json.JsonTokenType.String
                                 && (value.ValueTextEquals("eu-west"u8)
                                     || value.ValueTextEquals("eu-north"u8));
-                            CapturedRegion = Position;
+                            // One more than where the value starts, so that the default (0) means absent.
+                            CapturedRegion = valueOffset + 1;
                         }
 
                         break;
@@ -217,7 +227,8 @@ namespace Accounts
                         if (global::System.MemoryExtensions.SequenceEqual(name, "app_roles"u8))
                         {
                             VisitRoles(ref value);
-                            CapturedRoles = Position;
+                            // One more than where the value starts, so that the default (0) means absent.
+                            CapturedRoles = valueOffset + 1;
                         }
 
                         break;

@@ -156,11 +156,11 @@ namespace Shop.Orders
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastToken.Generators", "VERSION")]
         public partial global::System.ReadOnlySpan<byte> Subject =>
-            global::FastToken.Policies.ClaimValues.GetString(__token, __Subject);
+            global::FastToken.Policies.ClaimValues.GetStringAt(__token, __Subject);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastToken.Generators", "VERSION")]
         internal partial global::FastToken.JwtStringArray Groups =>
-            global::FastToken.Policies.ClaimValues.GetStringArray(__token, __Groups);
+            global::FastToken.Policies.ClaimValues.GetStringArrayAt(__token, __Groups);
 
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastToken.Generators", "VERSION")]
         public partial long? Seat =>
@@ -280,7 +280,6 @@ namespace Shop.Orders
         [global::System.CodeDom.Compiler.GeneratedCodeAttribute("FastToken.Generators", "VERSION")]
         private struct __ClaimVisitor : global::FastToken.IJwtClaimVisitor
         {
-            public int Position;
             public bool MetIssuer;
             public bool MetAudience;
             public bool MetScope0; // "orders.write"
@@ -295,14 +294,39 @@ namespace Shop.Orders
             public bool CapturedBeta;
             public global::System.DateTimeOffset? CapturedAuthTime;
 
+            public static bool WantsClaim(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "iss"u8)
+                            || global::System.MemoryExtensions.SequenceEqual(name, "aud"u8)
+                            || global::System.MemoryExtensions.SequenceEqual(name, "scp"u8)
+                            || global::System.MemoryExtensions.SequenceEqual(name, "mfa"u8)
+                            || global::System.MemoryExtensions.SequenceEqual(name, "sub"u8);
+                    case 4:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "role"u8)
+                            || global::System.MemoryExtensions.SequenceEqual(name, "tier"u8)
+                            || global::System.MemoryExtensions.SequenceEqual(name, "seat"u8)
+                            || global::System.MemoryExtensions.SequenceEqual(name, "beta"u8);
+                    case 5:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "scope"u8)
+                            || global::System.MemoryExtensions.SequenceEqual(name, "roles"u8)
+                            || global::System.MemoryExtensions.SequenceEqual(name, "level"u8);
+                    case 6:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "groups"u8);
+                    case 9:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "auth_time"u8);
+                    default:
+                        return false;
+                }
+            }
+
             public void VisitClaim(
                 global::System.ReadOnlySpan<byte> name,
                 ref global::System.Text.Json.Utf8JsonReader value,
                 int valueOffset)
             {
-                // One-based, in the order of the validator's claim table.
-                Position++;
-
                 switch (name.Length)
                 {
                     case 3:
@@ -324,7 +348,8 @@ namespace Shop.Orders
                         }
                         else if (global::System.MemoryExtensions.SequenceEqual(name, "sub"u8))
                         {
-                            CapturedSubject = Position;
+                            // One more than where the value starts, so that the default (0) means absent.
+                            CapturedSubject = valueOffset + 1;
                         }
 
                         break;
@@ -372,7 +397,8 @@ namespace Shop.Orders
                     case 6:
                         if (global::System.MemoryExtensions.SequenceEqual(name, "groups"u8))
                         {
-                            CapturedGroups = Position;
+                            // One more than where the value starts, so that the default (0) means absent.
+                            CapturedGroups = valueOffset + 1;
                         }
 
                         break;

@@ -100,6 +100,19 @@ static partial class Policies
             public bool MetScope0; // "reports.read"
             public bool MetScope1; // "reports.admin"
 
+            public static bool WantsClaim(global::System.ReadOnlySpan<byte> name)
+            {
+                switch (name.Length)
+                {
+                    case 3:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "scp"u8);
+                    case 5:
+                        return global::System.MemoryExtensions.SequenceEqual(name, "scope"u8);
+                    default:
+                        return false;
+                }
+            }
+
             public void VisitClaim(
                 global::System.ReadOnlySpan<byte> name,
                 ref global::System.Text.Json.Utf8JsonReader value,

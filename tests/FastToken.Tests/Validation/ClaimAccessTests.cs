@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FastToken.Policies;
 using FastToken.Tests.Support;
 
 namespace FastToken.Tests.Validation;
@@ -371,6 +372,48 @@ public sealed class ClaimAccessTests
         Assert.Empty(unsigned.Seen);
     }
 
+    [Fact]
+    public void Visitor_that_chooses_its_claims_sees_only_those_while_every_claim_is_still_checked()
+    {
+        SelectingVisitor visitor = new() { Seen = [] };
+
+        using (JwtValidationResult result = _validator.Validate(Encoding.ASCII.GetBytes(_token), ref visitor))
+        {
+            Assert.True(result.IsValid);
+            Assert.Equal(22, result.ClaimCount);
+        }
+
+        // In document order, the escaped name unescaped before it is judged.
+        Assert.Equal(["sub", "roles", "city"], visitor.Seen);
+
+        // A claim it does not want is still refused when it is bad.
+        SelectingVisitor duplicate = new() { Seen = [] };
+        string twice = TestTokens.Valid(JwtAlgorithm.HS256, Payload[..^1] + ",\"nothing\":1}");
+        using JwtValidationResult refused = _validator.Validate(Encoding.ASCII.GetBytes(twice), ref duplicate);
+        Assert.Equal(TokenStatus.DuplicateMember, refused.Status);
+    }
+
+    [Fact]
+    public void Captured_value_offsets_read_back_strings_and_arrays()
+    {
+        OffsetVisitor visitor = default;
+        using JwtValidationResult result = _validator.Validate(Encoding.ASCII.GetBytes(_token), ref visitor);
+
+        Assert.True(result.IsValid);
+        Assert.Equal("Zo\u00eb \"Z\" \u00e9", Text(ClaimValues.GetStringAt(result, visitor.Name)));
+        Assert.Equal("Paris", Text(ClaimValues.GetStringAt(result, visitor.City)));
+        Assert.Equal(["admin", "reader", "\ud83d\ude00"], Strings(ClaimValues.GetStringArrayAt(result, visitor.Roles)));
+        Assert.Equal(["solo"], Strings(ClaimValues.GetStringArrayAt(result, visitor.OneRole)));
+
+        // Absent (0), not a string, not where any value starts, past the end: empty.
+        Assert.True(ClaimValues.GetStringAt(result, 0).IsEmpty);
+        Assert.True(ClaimValues.GetStringAt(result, visitor.Roles).IsEmpty);
+        Assert.True(ClaimValues.GetStringAt(result, visitor.City + 1).IsEmpty);
+        Assert.True(ClaimValues.GetStringAt(result, int.MaxValue).IsEmpty);
+        Assert.True(ClaimValues.GetStringArrayAt(result, visitor.Name - 1).IsEmpty);
+        Assert.True(ClaimValues.GetStringArrayAt(result, -5).IsEmpty);
+    }
+
     private static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 
     private static List<string> Strings(JwtStringArray values)
@@ -393,6 +436,49 @@ public sealed class ClaimAccessTests
             // The visitor reads through its copy of the reader; the validator must not notice.
             using JsonDocument raw = JsonDocument.ParseValue(ref value);
             Seen.Add((Encoding.UTF8.GetString(name), valueOffset, raw.RootElement.GetRawText()));
+        }
+    }
+
+    /// <summary>Wants three claims, one of them named with an escape in the token.</summary>
+    private struct SelectingVisitor : IJwtClaimVisitor
+    {
+        public List<string> Seen;
+
+        public static bool WantsClaim(ReadOnlySpan<byte> name) =>
+            name.SequenceEqual("sub"u8) || name.SequenceEqual("roles"u8) || name.SequenceEqual("city"u8);
+
+        public readonly void VisitClaim(ReadOnlySpan<byte> name, ref Utf8JsonReader value, int valueOffset) =>
+            Seen.Add(Encoding.UTF8.GetString(name));
+    }
+
+    /// <summary>Keeps where values start, one more than the offset, as generated policies do.</summary>
+    private struct OffsetVisitor : IJwtClaimVisitor
+    {
+        public int Name;
+        public int City;
+        public int Roles;
+        public int OneRole;
+
+        public static bool WantsClaim(ReadOnlySpan<byte> name) => name.Length > 3;
+
+        public void VisitClaim(ReadOnlySpan<byte> name, ref Utf8JsonReader value, int valueOffset)
+        {
+            if (name.SequenceEqual("name"u8))
+            {
+                Name = valueOffset + 1;
+            }
+            else if (name.SequenceEqual("city"u8))
+            {
+                City = valueOffset + 1;
+            }
+            else if (name.SequenceEqual("roles"u8))
+            {
+                Roles = valueOffset + 1;
+            }
+            else if (name.SequenceEqual("one_role"u8))
+            {
+                OneRole = valueOffset + 1;
+            }
         }
     }
 }
