@@ -96,6 +96,11 @@ internal ref struct TokenRequirementVisitor : IJwtClaimVisitor
         }
     }
 
+    /// <summary>Only the scope and role claims; the validator builds no reader for the others.</summary>
+    public static bool WantsClaim(ReadOnlySpan<byte> name) =>
+        name.SequenceEqual(ScopeClaim) || name.SequenceEqual(ScpClaim) ||
+        name.SequenceEqual(RolesClaim) || name.SequenceEqual(RoleClaim);
+
     /// <inheritdoc/>
     public void VisitClaim(ReadOnlySpan<byte> name, ref Utf8JsonReader value, int valueOffset)
         => VisitMember(name, ref value);
