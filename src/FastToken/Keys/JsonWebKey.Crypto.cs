@@ -166,7 +166,7 @@ public sealed partial class JsonWebKey
         pool.Return(hmac);
 
         // A comparison whose time does not depend on where the bytes differ.
-        return done && written == size && CryptographicOperations.FixedTimeEquals(mac[..size], signature);
+        return done && written == size && ConstantTime.AreEqual(mac[..size], signature);
     }
 
     /// <summary>Signs with this key's private part. Not on any hot path: used to mint tokens.</summary>
