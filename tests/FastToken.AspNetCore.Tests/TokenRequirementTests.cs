@@ -145,6 +145,22 @@ public sealed class TokenRequirementTests
     }
 
     [Fact]
+    public async Task Escaped_claim_names_are_recognised_unescaped()
+    {
+        await using TestApi api = await StartAsync();
+        Dictionary<string, object?> claims = TestTokens.Claims(null);
+        string json = System.Text.Json.JsonSerializer.Serialize(claims)[..^1] +
+            ",\"\\u0072oles\":[\"ops\"],\"sc\\u006fpe\":\"orders.read\"}";
+        string token = JwtWriter.Create(TestTokens.EcKey, JwtAlgorithm.ES256, json);
+
+        using HttpResponseMessage roles = await api.GetAsync("/ops", token);
+        using HttpResponseMessage scope = await api.GetAsync("/orders", token);
+
+        Assert.Equal(HttpStatusCode.OK, roles.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, scope.StatusCode);
+    }
+
+    [Fact]
     public async Task Scope_claim_of_the_wrong_type_grants_nothing()
     {
         await using TestApi api = await StartAsync();

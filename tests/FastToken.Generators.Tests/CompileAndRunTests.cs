@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FastToken.Generators.Tests.Policies;
 using FastToken.Generators.Tests.Support;
@@ -262,6 +263,54 @@ public sealed class CompileAndRunTests
             using TokenPolicyResult built = runtime.Validate(s_validator, token);
             Assert.Equal((generated.Status, generated.Failure, generated.Requirement), (built.Status, built.Failure, built.Requirement));
         }
+    }
+
+    [Fact]
+    public void Captures_read_back_from_indented_claims_with_escapes()
+    {
+        // Indented: white space after every colon and comma; the default encoder escapes "é".
+        string json = Claims().ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+        Assert.Contains("\": \"acm\\u00E9\"", json, StringComparison.OrdinalIgnoreCase);
+
+        using TokenPolicyResult result = OrdersWrite.Validate(
+            s_validator, TestTokens.Sign(JwtAlgorithm.ES256, json), out OrdersWrite claims);
+
+        Assert.True(result.IsAuthorized, result.Failure + " " + result.Status);
+        Assert.Equal("user-7", Encoding.UTF8.GetString(claims.Subject));
+        Assert.Equal("acmé", Encoding.UTF8.GetString(claims.Tenant));
+        Assert.Equal(["admins", "staff"], Strings(claims.Groups));
+        Assert.Equal(12, claims.Seat);
+    }
+
+    [Fact]
+    public void Policy_reading_no_claim_judges_the_token_age_alone()
+    {
+        // Five minutes of age plus the validator's five minutes of skew.
+        using TokenPolicyResult fresh = FreshOnly.Validate(s_validator, Token());
+        using TokenPolicyResult old = FreshOnly.Validate(
+            s_validator, Token(change: $$"""{"iat":{{TestTokens.Now - 3600}}}"""));
+
+        Assert.True(fresh.IsAuthorized, fresh.Failure + " " + fresh.Status);
+        Assert.Equal(PolicyFailure.TokenAge, old.Failure);
+    }
+
+    [Theory]
+    [InlineData("""{"r\u00e9gion":"eu","country":"FR"}""", PolicyFailure.None, "FR")]
+    [InlineData("""{"région":"us","country":"US"}""", PolicyFailure.ClaimValue, "US")]
+    [InlineData("""{"region":"eu","country":"FR"}""", PolicyFailure.ClaimValue, "FR")]
+    [InlineData("""{"région":"eu"}""", PolicyFailure.None, "")]
+    public void Non_ascii_claim_names_are_matched_beside_ascii_names_as_long(
+        string json,
+        PolicyFailure failure,
+        string country)
+    {
+        string token = TestTokens.Sign(JwtAlgorithm.ES256, json);
+
+        using TokenPolicyResult result = RegionalAccess.Validate(s_validator, token, out RegionalAccess claims);
+
+        Assert.Equal(TokenStatus.Valid, result.Status);
+        Assert.Equal(failure, result.Failure);
+        Assert.Equal(country, Encoding.UTF8.GetString(claims.Country));
     }
 
     internal static JsonObject Claims() => new()

@@ -97,20 +97,24 @@ internal ref struct TokenRequirementVisitor : IJwtClaimVisitor
     }
 
     /// <summary>Only the scope and role claims; the validator builds no reader for the others.</summary>
-    public static bool WantsClaim(ReadOnlySpan<byte> name) =>
-        name.SequenceEqual(ScopeClaim) || name.SequenceEqual(ScpClaim) ||
-        name.SequenceEqual(RolesClaim) || name.SequenceEqual(RoleClaim);
+    public static bool WantsClaim(ReadOnlySpan<byte> name) => IsScopeClaim(name) || IsRoleClaim(name);
 
     /// <inheritdoc/>
     public void VisitClaim(ReadOnlySpan<byte> name, ref Utf8JsonReader value, int valueOffset)
         => VisitMember(name, ref value);
 
+    private static bool IsScopeClaim(scoped ReadOnlySpan<byte> name) =>
+        name.SequenceEqual(ScopeClaim) || name.SequenceEqual(ScpClaim);
+
+    private static bool IsRoleClaim(scoped ReadOnlySpan<byte> name) =>
+        name.SequenceEqual(RolesClaim) || name.SequenceEqual(RoleClaim);
+
     private void VisitMember(scoped ReadOnlySpan<byte> name, ref Utf8JsonReader value)
     {
         // RFC 8693 §4.2 and RFC 9068 §2.2.3: "scope" is a space-separated string; some issuers
         // send "scp", as a string or an array.
-        bool isScope = name.SequenceEqual(ScopeClaim) || name.SequenceEqual(ScpClaim);
-        bool isRole = !isScope && (name.SequenceEqual(RolesClaim) || name.SequenceEqual(RoleClaim));
+        bool isScope = IsScopeClaim(name);
+        bool isRole = !isScope && IsRoleClaim(name);
         if (!isScope && !isRole)
         {
             return;

@@ -20,6 +20,9 @@ internal static partial class PolicyEmitter
         Capture,
     }
 
+    /// <summary>A claim name the policy reads, and what to do when the visitor meets it.</summary>
+    private sealed record ClaimDispatch(string Name, List<(ClaimAction Action, int Index)> Actions);
+
     /// <summary>
     /// Writes the struct visitor. The validator asks it which claims it wants (by name, so that
     /// no reader is built for the others), then calls it once per wanted top-level claim, after
@@ -28,8 +31,9 @@ internal static partial class PolicyEmitter
     /// </summary>
     private static void WriteVisitor(SourceWriter writer, PolicyModel model)
     {
-        List<(string Name, List<(ClaimAction Action, int Index)> Actions)> actions = CollectActions(model);
-        writer.WriteLine("/// <summary>Records what the claims meet, and where the captured ones are, during the validator's pass.</summary>");
+        List<ClaimDispatch> actions = CollectActions(model);
+        writer.WriteLine("/// <summary>Records what the claims meet, and where the captured ones are, " +
+            "during the validator's pass.</summary>");
         writer.WriteLine(s_generatedCode);
         writer.WriteLine("private struct " + VisitorType + " : global::FastToken.IJwtClaimVisitor");
         writer.OpenBlock();
@@ -105,7 +109,7 @@ internal static partial class PolicyEmitter
     /// </summary>
     private static void WriteWantsClaim(
         SourceWriter writer,
-        List<(string Name, List<(ClaimAction Action, int Index)> Actions)> names)
+        List<ClaimDispatch> names)
     {
         writer.WriteLine("public static bool WantsClaim(global::System.ReadOnlySpan<byte> name)");
         writer.OpenBlock();
@@ -120,7 +124,7 @@ internal static partial class PolicyEmitter
 
         writer.WriteLine("switch (name.Length)");
         writer.OpenBlock();
-        foreach (IGrouping<int, (string Name, List<(ClaimAction Action, int Index)> Actions)> group in ByLength(names))
+        foreach (IGrouping<int, ClaimDispatch> group in ByLength(names))
         {
             writer.WriteLine("case " + Number(group.Key) + ":");
             writer.Indent();
@@ -145,8 +149,7 @@ internal static partial class PolicyEmitter
         writer.WriteLine();
     }
 
-    private static IEnumerable<IGrouping<int, (string Name, List<(ClaimAction Action, int Index)> Actions)>> ByLength(
-        List<(string Name, List<(ClaimAction Action, int Index)> Actions)> names) =>
+    private static IEnumerable<IGrouping<int, ClaimDispatch>> ByLength(List<ClaimDispatch> names) =>
         names.GroupBy(n => Encoding.UTF8.GetByteCount(n.Name)).OrderBy(g => g.Key);
 
     private static void WriteFlagFields(SourceWriter writer, string prefix, EquatableArray<string>? values)
@@ -163,12 +166,12 @@ internal static partial class PolicyEmitter
     }
 
     /// <summary>Every claim name the policy reads, with what to do for it, in a stable order.</summary>
-    private static List<(string Name, List<(ClaimAction Action, int Index)> Actions)> CollectActions(PolicyModel model)
+    private static List<ClaimDispatch> CollectActions(PolicyModel model)
     {
-        List<(string Name, List<(ClaimAction Action, int Index)> Actions)> names = [];
+        List<ClaimDispatch> names = [];
         void Add(string name, ClaimAction action, int index)
         {
-            foreach ((string Name, List<(ClaimAction, int)> Actions) entry in names)
+            foreach (ClaimDispatch entry in names)
             {
                 if (entry.Name == name)
                 {
@@ -177,7 +180,7 @@ internal static partial class PolicyEmitter
                 }
             }
 
-            names.Add((name, [(action, index)]));
+            names.Add(new ClaimDispatch(name, [(action, index)]));
         }
 
         if (model.Issuers.Count > 0)
@@ -219,7 +222,7 @@ internal static partial class PolicyEmitter
     private static void WriteDispatch(
         SourceWriter writer,
         PolicyModel model,
-        List<(string Name, List<(ClaimAction Action, int Index)> Actions)> names)
+        List<ClaimDispatch> names)
     {
         if (names.Count == 0)
         {
@@ -229,14 +232,15 @@ internal static partial class PolicyEmitter
 
         writer.WriteLine("switch (name.Length)");
         writer.OpenBlock();
-        foreach (IGrouping<int, (string Name, List<(ClaimAction Action, int Index)> Actions)> group in ByLength(names))
+        foreach (IGrouping<int, ClaimDispatch> group in ByLength(names))
         {
             writer.WriteLine("case " + Number(group.Key) + ":");
             writer.Indent();
             string keyword = "if";
             foreach ((string name, List<(ClaimAction Action, int Index)> actions) in group)
             {
-                writer.WriteLine(keyword + " (global::System.MemoryExtensions.SequenceEqual(name, " + Utf8(name) + "))");
+                writer.WriteLine(
+                    keyword + " (global::System.MemoryExtensions.SequenceEqual(name, " + Utf8(name) + "))");
                 writer.OpenBlock();
                 foreach ((ClaimAction action, int index) in actions)
                 {

@@ -6,10 +6,10 @@ internal enum CaptureKind
     /// <summary>A type the generator cannot capture; only implemented so that errors stay readable.</summary>
     Unsupported,
 
-    /// <summary><c>ReadOnlySpan&lt;byte&gt;</c>: the string, read from the result by claim position.</summary>
+    /// <summary><c>ReadOnlySpan&lt;byte&gt;</c>: the string, read from the result by where its value starts.</summary>
     Utf8String,
 
-    /// <summary><c>JwtStringArray</c>: a string or an array of strings, read by claim position.</summary>
+    /// <summary><c>JwtStringArray</c>: a string or an array of strings, read by where its value starts.</summary>
     StringArray,
 
     /// <summary><c>long</c> or <c>long?</c>, parsed during the pass.</summary>

@@ -75,6 +75,11 @@ public static class ClaimValues
     }
 
     /// <summary>Reads a captured string claim from a result.</summary>
+    /// <remarks>
+    /// By claim position, as policies compiled by generators before visitors named their
+    /// claims keep captures; newer ones keep value offsets (<see cref="GetStringAt"/>). Kept
+    /// so that such compiled code still runs; to go at the next major version.
+    /// </remarks>
     /// <param name="token">The result the claim was captured from.</param>
     /// <param name="claim">One more than the claim's position in the claims set; 0 when it was absent.</param>
     /// <returns>The unescaped UTF-8 value; empty when absent or not a string.</returns>
@@ -90,6 +95,11 @@ public static class ClaimValues
     }
 
     /// <summary>Reads a captured claim that is a string or an array of strings.</summary>
+    /// <remarks>
+    /// By claim position, as policies compiled by generators before visitors named their
+    /// claims keep captures; newer ones keep value offsets (<see cref="GetStringArrayAt"/>). Kept
+    /// so that such compiled code still runs; to go at the next major version.
+    /// </remarks>
     /// <param name="token">The result the claim was captured from.</param>
     /// <param name="claim">One more than the claim's position in the claims set; 0 when it was absent.</param>
     /// <returns>The strings; empty when absent, or neither a string nor an array of only strings.</returns>

@@ -3,8 +3,8 @@ using System.Text.Json;
 namespace FastToken;
 
 /// <summary>
-/// Sees every top-level claim during the validator's single pass over the payload, so that
-/// policies and claim capture need no second parse. Generated policies implement it.
+/// Sees the top-level claims it asks for during the validator's single pass over the payload,
+/// so that policies and claim capture need no second parse. Generated policies implement it.
 /// </summary>
 /// <remarks>
 /// The visitor is called only for tokens whose signature has verified, before the
@@ -17,6 +17,13 @@ public interface IJwtClaimVisitor
     /// claims it wants, and builds no reader for the others; every claim is still checked and
     /// recorded. The default wants them all.
     /// </summary>
+    /// <remarks>
+    /// It must want every name whose visit could change what the visitor concludes: a claim
+    /// it does not want is never shown to it, so a rule on that claim is silently never met.
+    /// Being static, it depends on the name alone; a visitor whose names come from
+    /// configuration keeps the default and filters in <see cref="VisitClaim"/>. It is chosen by
+    /// the visitor's type argument, so a visitor passed as the interface type sees every claim.
+    /// </remarks>
     /// <param name="name">The member name, unescaped UTF-8.</param>
     /// <returns>Whether <see cref="VisitClaim"/> should be called for it.</returns>
     static virtual bool WantsClaim(ReadOnlySpan<byte> name) => true;
@@ -28,7 +35,8 @@ public interface IJwtClaimVisitor
     /// an array or object) without disturbing the validator. Its positions count from the
     /// value's start; <paramref name="valueOffset"/> places that start in the payload.
     /// </param>
-    /// <param name="valueOffset">Where the value starts in <see cref="JwtValidationResult.PayloadJson"/>,
-    /// so that a visitor can keep a position instead of a span.</param>
+    /// <param name="valueOffset">Where the value starts in <see cref="JwtValidationResult.PayloadJson"/>
+    /// (for a string, at its opening quote), so that a visitor can keep a position instead of a
+    /// span.</param>
     void VisitClaim(ReadOnlySpan<byte> name, ref Utf8JsonReader value, int valueOffset);
 }

@@ -9,7 +9,7 @@ public sealed partial class JwtValidator
     /// <summary>
     /// One pass over the claims set (RFC 7519 4): checks its syntax, records every member in the
     /// claim table, refuses duplicates, checks the registered claims' types, matches <c>iss</c>
-    /// and <c>aud</c>, shows each member to the visitor, and finally judges the lifetime.
+    /// and <c>aud</c>, shows the visitor each member it wants, and finally judges the lifetime.
     /// </summary>
     /// <remarks>
     /// The scan is as strict as <see cref="Utf8JsonReader"/> with comments and trailing commas
@@ -88,7 +88,7 @@ public sealed partial class JwtValidator
                 }
             }
 
-            if (typeof(TVisitor) != typeof(NoClaimVisitor) && TVisitor.WantsClaim(name))
+            if (TVisitor.WantsClaim(name))
             {
                 TokenStatus status = Visit(ref visitor, name, payload[valueOffset..i], valueOffset);
                 if (status != TokenStatus.Valid)

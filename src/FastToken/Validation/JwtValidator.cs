@@ -149,7 +149,10 @@ public sealed partial class JwtValidator
         return Validate(token, ref visitor);
     }
 
-    /// <summary>Validates a token and shows each claim to <paramref name="visitor"/> during the same pass.</summary>
+    /// <summary>
+    /// Validates a token and shows each claim <paramref name="visitor"/> wants
+    /// (<see cref="IJwtClaimVisitor.WantsClaim"/>) to it during the same pass.
+    /// </summary>
     /// <typeparam name="TVisitor">The visitor type; a struct is inlined.</typeparam>
     /// <param name="token">The compact token as UTF-8 bytes.</param>
     /// <param name="visitor">The visitor.</param>
@@ -167,7 +170,10 @@ public sealed partial class JwtValidator
         return Finish(context, ValidateCore(context, token, 0, ref visitor));
     }
 
-    /// <summary>Validates a token given as characters and shows each claim to <paramref name="visitor"/>.</summary>
+    /// <summary>
+    /// Validates a token given as characters and shows each claim <paramref name="visitor"/>
+    /// wants to it.
+    /// </summary>
     /// <typeparam name="TVisitor">The visitor type; a struct is inlined.</typeparam>
     /// <param name="token">The compact token.</param>
     /// <param name="visitor">The visitor.</param>
@@ -424,9 +430,11 @@ public sealed partial class JwtValidator
     private static bool StartsWithIgnoreCase(ReadOnlySpan<byte> value, ReadOnlySpan<byte> prefix) =>
         value.Length >= prefix.Length && Ascii.EqualsIgnoreCase(value[..prefix.Length], prefix);
 
-    /// <summary>The visitor used when the caller has none; the JIT removes its calls.</summary>
+    /// <summary>The visitor used when the caller has none; it wants no claim, so the JIT removes its calls.</summary>
     private struct NoClaimVisitor : IJwtClaimVisitor
     {
+        public static bool WantsClaim(ReadOnlySpan<byte> name) => false;
+
         public readonly void VisitClaim(ReadOnlySpan<byte> name, ref Utf8JsonReader value, int valueOffset)
         {
         }

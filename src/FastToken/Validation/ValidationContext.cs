@@ -210,13 +210,28 @@ internal sealed class ValidationContext
     /// <returns><see langword="false"/> when the scratch area is too small.</returns>
     public bool TryLocateUnescaped(int rawStart, int rawLength, out int start, out int length)
     {
-        for (int i = 0; i < _unescapedCount; i++)
+        // Kept in order of raw position, so a lookup is a binary search however many escaped
+        // strings a token holds; the validator unescapes in document order, so it only appends.
+        int low = 0;
+        int high = _unescapedCount - 1;
+        while (low <= high)
         {
-            if (_unescaped[i].Raw == rawStart)
+            int middle = low + ((high - low) >> 1);
+            int raw = _unescaped[middle].Raw;
+            if (raw == rawStart)
             {
-                start = _unescaped[i].Start;
-                length = _unescaped[i].Length;
+                start = _unescaped[middle].Start;
+                length = _unescaped[middle].Length;
                 return true;
+            }
+
+            if (raw < rawStart)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
             }
         }
 
@@ -233,7 +248,10 @@ internal sealed class ValidationContext
             Array.Resize(ref _unescaped, _unescaped.Length * 2);
         }
 
-        _unescaped[_unescapedCount++] = (rawStart, start, length);
+        // A read out of document order (a claim read after validation) inserts in place.
+        Array.Copy(_unescaped, low, _unescaped, low + 1, _unescapedCount - low);
+        _unescaped[low] = (rawStart, start, length);
+        _unescapedCount++;
         return true;
     }
 

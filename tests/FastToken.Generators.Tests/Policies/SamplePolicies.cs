@@ -70,3 +70,19 @@ public partial struct AccountRead
     [Claim("auth_time")]
     public partial DateTimeOffset AuthTime { get; }
 }
+
+/// <summary>A policy that reads no claim beyond what the validator checks: the token's age alone.</summary>
+[TokenPolicy]
+[MaxTokenAge(300)]
+public static partial class FreshOnly
+{
+}
+
+/// <summary>A rule on a non-ASCII claim name beside a capture of an ASCII name as long in UTF-8.</summary>
+[TokenPolicy]
+[RequireClaim("région", "eu")]
+public readonly partial struct RegionalAccess
+{
+    [Claim("country")]
+    public partial ReadOnlySpan<byte> Country { get; }
+}

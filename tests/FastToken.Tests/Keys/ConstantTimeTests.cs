@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using FastToken.Keys;
 using FsCheck;
@@ -49,6 +51,31 @@ public sealed class ConstantTimeTests
             byte[] other = (byte[])mac.Clone();
             other[bit / 8] ^= (byte)(1 << (bit % 8));
             Assert.False(ConstantTime.AreEqual(mac, other), $"bit {bit} of {length} bytes");
+        }
+    }
+
+    [Fact]
+    public void Unaligned_views_and_a_difference_in_a_middle_block_are_compared_right()
+    {
+        byte[] buffer = RandomNumberGenerator.GetBytes(80);
+        byte[] copy = [.. buffer];
+        for (int shift = 0; shift < 16; shift++)
+        {
+            Assert.True(ConstantTime.AreEqual(buffer.AsSpan(shift, 64), copy.AsSpan(shift, 64)));
+        }
+
+        copy[1 + 24] ^= 0x10;
+        Assert.False(ConstantTime.AreEqual(buffer.AsSpan(1, 48), copy.AsSpan(1, 48)));
+        Assert.True(ConstantTime.AreEqual(buffer.AsSpan(1, 16), copy.AsSpan(1, 16)));
+    }
+
+    [Fact]
+    public void Vector_path_is_the_one_tested_on_the_platforms_we_run()
+    {
+        // Otherwise every test here would only exercise the platform fallback.
+        if (RuntimeInformation.ProcessArchitecture is Architecture.X64 or Architecture.Arm64)
+        {
+            Assert.True(Vector128.IsHardwareAccelerated);
         }
     }
 

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using FastToken.Policies;
@@ -414,6 +417,69 @@ public sealed class ClaimAccessTests
         Assert.True(ClaimValues.GetStringArrayAt(result, -5).IsEmpty);
     }
 
+    [Fact]
+    public void Value_offsets_read_back_across_white_space()
+    {
+        const string spaced = "{ \"iss\" : \"https://issuer.example.com\" ,\n\t\"aud\":\r\n \"api://orders\", " +
+            "\"exp\" : 1700003600 , \"city\" :  \"P\\u0061ris\"\t, \"roles\": [ \"a\" , \"b\" ] , \"n\" : 7 }";
+        OffsetVisitor visitor = default;
+
+        using JwtValidationResult result = _validator.Validate(
+            Encoding.ASCII.GetBytes(TestTokens.Valid(JwtAlgorithm.HS256, spaced)), ref visitor);
+
+        Assert.True(result.IsValid, result.Status.ToString());
+        Assert.Equal("Paris", Text(ClaimValues.GetStringAt(result, visitor.City)));
+        Assert.Equal(["a", "b"], Strings(ClaimValues.GetStringArrayAt(result, visitor.Roles)));
+        Assert.Equal((byte)'"', result.PayloadJson[visitor.City - 1]);
+        Assert.Equal((byte)'[', result.PayloadJson[visitor.Roles - 1]);
+    }
+
+    [Fact]
+    public void Escaped_strings_read_out_of_order_are_unescaped_once_and_found_again()
+    {
+        StringBuilder json = new("{\"iss\":\"https://issuer.example.com\",\"aud\":\"api://orders\",\"exp\":1700003600");
+        for (int i = 0; i < 200; i++)
+        {
+            json.Append(CultureInfo.InvariantCulture, $",\"c\\u0031{i}\":\"v\\u00e9{i}\"");
+        }
+
+        using JwtValidationResult result = _validator.Validate(TestTokens.Valid(JwtAlgorithm.HS256, json + "}"));
+        Assert.True(result.IsValid, result.Status.ToString());
+
+        // Backwards first, so that every value is inserted before the ones already unescaped;
+        // a value read again is found where it was copied, not copied again.
+        for (int i = 199; i >= 0; i--)
+        {
+            byte[] name = Encoding.UTF8.GetBytes($"c1{i}");
+            Assert.True(result.TryGetString(name, out ReadOnlySpan<byte> value));
+            Assert.True(result.TryGetString(name, out ReadOnlySpan<byte> again));
+            Assert.Equal($"v\u00e9{i}", Text(value));
+            Assert.True(Unsafe.AreSame(ref MemoryMarshal.GetReference(value), ref MemoryMarshal.GetReference(again)));
+        }
+
+        for (int i = 0; i < 200; i++)
+        {
+            Assert.True(result.TryGetString(Encoding.UTF8.GetBytes($"c1{i}"), out ReadOnlySpan<byte> value));
+            Assert.Equal($"v\u00e9{i}", Text(value));
+        }
+    }
+
+    [Fact]
+    public void Captures_by_claim_position_still_read_back()
+    {
+        // The way policies compiled by earlier generators capture: a running count of claims.
+        PositionVisitor visitor = default;
+
+        using JwtValidationResult result = _validator.Validate(Encoding.ASCII.GetBytes(_token), ref visitor);
+
+        Assert.True(result.IsValid);
+        Assert.Equal(22, visitor.Position);
+        Assert.Equal("Paris", Text(ClaimValues.GetString(result, visitor.City)));
+        Assert.Equal(["admin", "reader", "\ud83d\ude00"], Strings(ClaimValues.GetStringArray(result, visitor.Roles)));
+        Assert.True(ClaimValues.GetString(result, 0).IsEmpty);
+        Assert.True(ClaimValues.GetString(result, visitor.Roles).IsEmpty);
+    }
+
     private static string Text(ReadOnlySpan<byte> utf8) => Encoding.UTF8.GetString(utf8);
 
     private static List<string> Strings(JwtStringArray values)
@@ -478,6 +544,27 @@ public sealed class ClaimAccessTests
             else if (name.SequenceEqual("one_role"u8))
             {
                 OneRole = valueOffset + 1;
+            }
+        }
+    }
+
+    /// <summary>Counts every claim, as generated visitors did before they named their claims.</summary>
+    private struct PositionVisitor : IJwtClaimVisitor
+    {
+        public int Position;
+        public int City;
+        public int Roles;
+
+        public void VisitClaim(ReadOnlySpan<byte> name, ref Utf8JsonReader value, int valueOffset)
+        {
+            Position++;
+            if (name.SequenceEqual("city"u8))
+            {
+                City = Position;
+            }
+            else if (name.SequenceEqual("roles"u8))
+            {
+                Roles = Position;
             }
         }
     }
