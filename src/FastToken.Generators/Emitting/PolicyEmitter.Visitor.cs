@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -107,9 +108,7 @@ internal static partial class PolicyEmitter
     /// Writes the filter the validator consults before it builds a reader for a claim: the
     /// names the policy reads, by length, then as UTF-8 literals.
     /// </summary>
-    private static void WriteWantsClaim(
-        SourceWriter writer,
-        List<ClaimDispatch> names)
+    private static void WriteWantsClaim(SourceWriter writer, List<ClaimDispatch> names)
     {
         writer.WriteLine("public static bool WantsClaim(global::System.ReadOnlySpan<byte> name)");
         writer.OpenBlock();
@@ -122,35 +121,53 @@ internal static partial class PolicyEmitter
             return;
         }
 
-        writer.WriteLine("switch (name.Length)");
-        writer.OpenBlock();
-        foreach (IGrouping<int, ClaimDispatch> group in ByLength(names))
+        WriteSwitchOnLength(writer, names, "return false;", group =>
         {
-            writer.WriteLine("case " + Number(group.Key) + ":");
-            writer.Indent();
-            List<string> tests = group
-                .Select(n => "global::System.MemoryExtensions.SequenceEqual(name, " + Utf8(n.Name) + ")")
-                .ToList();
+            List<string> tests = group.Select(n => NameEquals(n.Name)).ToList();
             for (int i = 0; i < tests.Count; i++)
             {
                 string prefix = i == 0 ? "return " : "    || ";
                 writer.WriteLine(prefix + tests[i] + (i == tests.Count - 1 ? ";" : string.Empty));
             }
-
-            writer.Unindent();
-        }
-
-        writer.WriteLine("default:");
-        writer.Indent();
-        writer.WriteLine("return false;");
-        writer.Unindent();
-        writer.CloseBlock();
+        });
         writer.CloseBlock();
         writer.WriteLine();
     }
 
-    private static IEnumerable<IGrouping<int, ClaimDispatch>> ByLength(List<ClaimDispatch> names) =>
-        names.GroupBy(n => Encoding.UTF8.GetByteCount(n.Name)).OrderBy(g => g.Key);
+    /// <summary>
+    /// Writes <c>switch (name.Length)</c> with one case per UTF-8 length of the names, each
+    /// written by <paramref name="writeCase"/>, and <paramref name="otherwise"/> as the default.
+    /// </summary>
+    private static void WriteSwitchOnLength(
+        SourceWriter writer,
+        List<ClaimDispatch> names,
+        string? otherwise,
+        Action<IGrouping<int, ClaimDispatch>> writeCase)
+    {
+        writer.WriteLine("switch (name.Length)");
+        writer.OpenBlock();
+        foreach (IGrouping<int, ClaimDispatch> group in
+            names.GroupBy(n => Encoding.UTF8.GetByteCount(n.Name)).OrderBy(g => g.Key))
+        {
+            writer.WriteLine("case " + Number(group.Key) + ":");
+            writer.Indent();
+            writeCase(group);
+            writer.Unindent();
+        }
+
+        if (otherwise is not null)
+        {
+            writer.WriteLine("default:");
+            writer.Indent();
+            writer.WriteLine(otherwise);
+            writer.Unindent();
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static string NameEquals(string name) =>
+        "global::System.MemoryExtensions.SequenceEqual(name, " + Utf8(name) + ")";
 
     private static void WriteFlagFields(SourceWriter writer, string prefix, EquatableArray<string>? values)
     {
@@ -219,10 +236,7 @@ internal static partial class PolicyEmitter
         return names;
     }
 
-    private static void WriteDispatch(
-        SourceWriter writer,
-        PolicyModel model,
-        List<ClaimDispatch> names)
+    private static void WriteDispatch(SourceWriter writer, PolicyModel model, List<ClaimDispatch> names)
     {
         if (names.Count == 0)
         {
@@ -230,17 +244,12 @@ internal static partial class PolicyEmitter
             return;
         }
 
-        writer.WriteLine("switch (name.Length)");
-        writer.OpenBlock();
-        foreach (IGrouping<int, ClaimDispatch> group in ByLength(names))
+        WriteSwitchOnLength(writer, names, otherwise: null, group =>
         {
-            writer.WriteLine("case " + Number(group.Key) + ":");
-            writer.Indent();
             string keyword = "if";
             foreach ((string name, List<(ClaimAction Action, int Index)> actions) in group)
             {
-                writer.WriteLine(
-                    keyword + " (global::System.MemoryExtensions.SequenceEqual(name, " + Utf8(name) + "))");
+                writer.WriteLine(keyword + " (" + NameEquals(name) + ")");
                 writer.OpenBlock();
                 foreach ((ClaimAction action, int index) in actions)
                 {
@@ -253,10 +262,7 @@ internal static partial class PolicyEmitter
 
             writer.WriteLine();
             writer.WriteLine("break;");
-            writer.Unindent();
-        }
-
-        writer.CloseBlock();
+        });
     }
 
     private static void WriteAction(SourceWriter writer, PolicyModel model, ClaimAction action, int index)
