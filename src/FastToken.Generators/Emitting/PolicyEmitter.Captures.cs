@@ -21,7 +21,8 @@ internal static partial class PolicyEmitter
 
         writer.WriteLine();
         writer.WriteLine(s_generatedCode);
-        writer.WriteLine("private " + model.Type.Name + "(" + ValidationResult + " token, scoped in " + VisitorType + " visitor)");
+        writer.WriteLine(
+            "private " + model.Type.Name + "(" + ValidationResult + " token, scoped in " + VisitorType + " visitor)");
         writer.OpenBlock();
         writer.WriteLine("__token = token;");
         foreach (CaptureModel capture in model.Captures)
@@ -45,7 +46,8 @@ internal static partial class PolicyEmitter
                 _ => field,
             };
             writer.WriteLine(s_generatedCode);
-            writer.WriteLine(capture.Accessibility + " partial " + capture.TypeName + " " + capture.PropertyName + " =>");
+            writer.WriteLine(
+                capture.Accessibility + " partial " + capture.TypeName + " " + capture.PropertyName + " =>");
             writer.Indent();
             writer.WriteLine(body + ";");
             writer.Unindent();

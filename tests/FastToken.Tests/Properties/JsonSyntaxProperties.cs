@@ -44,8 +44,8 @@ public sealed class JsonSyntaxProperties
         {
             byte[] json = Encoding.UTF8.GetBytes(text);
             JsonSyntaxStatus verdict = JsonSyntax.Check(json, depth);
-            bool readable = ReadsInFull(json, depth);
-            bool readableDeeper = ReadsInFull(json, 64);
+            bool readable = JsonReaderOracle.ReadsInFull(json, depth);
+            bool readableDeeper = JsonReaderOracle.ReadsInFull(json, 64);
 
             // Passing the check must mean the reader can never throw on this text.
             if (verdict == JsonSyntaxStatus.WellFormed)
@@ -131,28 +131,6 @@ public sealed class JsonSyntaxProperties
         Assert.Equal(Enum.Parse<JsonSyntaxStatus>(expected), JsonSyntax.Check(Encoding.UTF8.GetBytes(text), 3));
     }
 
-    /// <summary>Whether the reader reads every token and unescapes every string without throwing.</summary>
-    private static bool ReadsInFull(byte[] json, int maxDepth)
-    {
-        try
-        {
-            Utf8JsonReader reader = new(json, new JsonReaderOptions { MaxDepth = maxDepth });
-            while (reader.Read())
-            {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
-                {
-                    _ = reader.GetString();
-                }
-            }
-
-            return true;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>
     /// What the claims pass must conclude, judged with <see cref="Utf8JsonReader"/>: null when
     /// the reader cannot read the text in full, else the first claim-level refusal, else valid;
@@ -161,7 +139,7 @@ public sealed class JsonSyntaxProperties
     private static TokenStatus? OracleClaimsVerdict(byte[] payload, int maxDepth, out int members)
     {
         members = 0;
-        if (!ReadsInFull(payload, maxDepth))
+        if (!JsonReaderOracle.ReadsInFull(payload, maxDepth))
         {
             return null;
         }

@@ -44,7 +44,7 @@ public sealed class ScanAdversarialTests
     public void A_claim_value_is_judged_as_the_reader_reads_it(string value)
     {
         string payload = $"{{\"sub\":\"a\",\"x\":{value}}}";
-        TokenStatus expected = ReadsInFull(payload, 16) ? TokenStatus.Valid : TokenStatus.Malformed;
+        TokenStatus expected = JsonReaderOracle.ReadsInFull(payload, 16) ? TokenStatus.Valid : TokenStatus.Malformed;
 
         Assert.Equal(expected, s_lenient.StatusOf(Token(payload)));
     }
@@ -54,7 +54,7 @@ public sealed class ScanAdversarialTests
     public void A_header_value_is_judged_as_the_reader_reads_it(string value)
     {
         string header = $"{{{Alg},\"x\":{value}}}";
-        TokenStatus expected = ReadsInFull(header, 16) ? TokenStatus.Valid : TokenStatus.Malformed;
+        TokenStatus expected = JsonReaderOracle.ReadsInFull(header, 16) ? TokenStatus.Valid : TokenStatus.Malformed;
 
         Assert.Equal(expected, s_lenient.StatusOf(TestTokens.Sign(JwtAlgorithm.HS256, header, "{}")));
     }
@@ -63,7 +63,7 @@ public sealed class ScanAdversarialTests
     [MemberData(nameof(Payloads))]
     public void A_claims_set_is_judged_as_the_reader_reads_it(string payload)
     {
-        TokenStatus expected = ReadsInFull(payload, 16) ? TokenStatus.Valid : TokenStatus.Malformed;
+        TokenStatus expected = JsonReaderOracle.ReadsInFull(payload, 16) ? TokenStatus.Valid : TokenStatus.Malformed;
 
         Assert.Equal(expected, s_lenient.StatusOf(Token(payload)));
     }
@@ -90,7 +90,7 @@ public sealed class ScanAdversarialTests
             string header = $"{{{Alg},\"x\":{value}}}";
             TokenStatus expected = valueDepth < maxDepth ? TokenStatus.Valid : TokenStatus.TooLarge;
 
-            Assert.Equal(valueDepth < maxDepth, ReadsInFull(payload, maxDepth));
+            Assert.Equal(valueDepth < maxDepth, JsonReaderOracle.ReadsInFull(payload, maxDepth));
             Assert.Equal(expected, validator.StatusOf(Token(payload)));
             Assert.Equal(expected, validator.StatusOf(TestTokens.Sign(JwtAlgorithm.HS256, header, "{}")));
         }
@@ -113,7 +113,7 @@ public sealed class ScanAdversarialTests
         char wrong = value[close] == ']' ? '}' : ']';
         string payload = $"{{\"x\":{value[..close]}{wrong}{value[(close + 1)..]}}}";
 
-        Assert.False(ReadsInFull(payload, 256));
+        Assert.False(JsonReaderOracle.ReadsInFull(payload, 256));
         Assert.Equal(TokenStatus.Malformed, validator.StatusOf(Token(payload)));
         Assert.Equal(TokenStatus.Valid, validator.StatusOf(Token($"{{\"x\":{value}}}")));
     }
@@ -416,28 +416,6 @@ public sealed class ScanAdversarialTests
         o.RequireExpirationTime = false;
         configure?.Invoke(o);
     });
-
-    /// <summary>Whether the reader reads every token and unescapes every string without throwing.</summary>
-    private static bool ReadsInFull(string text, int maxDepth)
-    {
-        try
-        {
-            Utf8JsonReader reader = new(Encoding.UTF8.GetBytes(text), new JsonReaderOptions { MaxDepth = maxDepth });
-            while (reader.Read())
-            {
-                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName)
-                {
-                    _ = reader.GetString();
-                }
-            }
-
-            return true;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
-        {
-            return false;
-        }
-    }
 
     /// <summary>
     /// The strings of a top-level member (one string or an array of them), as the reader
